@@ -1,0 +1,73 @@
+//! The permission rules. Every web and API handler asks here; nothing else decides.
+//!
+//! A role held in a PD covers that PD and its child units (UPT, kelurahan), so that the
+//! administrator of a Dinas also looks after its UPTs. Region-wide roles (super_admin,
+//! tim_koordinasi, asesor_internal, auditor, pimpinan) read across PDs; only super_admin
+//! changes the region's structure.
+
+use crate::access::role::{Grant, Role};
+use crate::ids::PdId;
+
+/// Something a user wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// See the list and details of PDs.
+    LihatPd,
+    /// Create, edit or archive a PD.
+    KelolaPd,
+    /// See staff of the target PD.
+    LihatPegawai,
+    /// Create or edit staff of the target PD.
+    KelolaPegawai,
+    /// Grant or revoke this role in the target PD.
+    KelolaPeran(Role),
+    /// Read the audit trail (of the target PD, or all of it for a region target).
+    LihatJejakAudit,
+    /// Read the coordination team.
+    LihatTimKoordinasi,
+    /// Change the coordination team.
+    KelolaTimKoordinasi,
+    /// Change the records a PD owns (registry entries, evidence).
+    UbahDataPd,
+}
+
+/// What the action is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The region as a whole.
+    Region,
+    /// One PD, with its parent if it is a unit under another PD.
+    Pd {
+        /// The PD.
+        pd: PdId,
+        /// Its parent PD.
+        induk: Option<PdId>,
+    },
+}
+
+/// Whether a user holding `grants` may perform `action` on `target`.
+pub fn permits(grants: &[Grant], action: Action, target: Target) -> bool {
+    grants.iter().any(|g| grant_permits(g, action, target))
+}
+
+fn grant_permits(g: &Grant, action: Action, target: Target) -> bool {
+    let own = match target {
+        Target::Region => false,
+        Target::Pd { pd, induk } => g.pd == pd || induk == Some(g.pd),
+    };
+    let reader = matches!(
+        g.role,
+        Role::TimKoordinasi | Role::AsesorInternal | Role::Auditor | Role::Pimpinan
+    );
+    match (g.role, action) {
+        (Role::SuperAdmin, _) => true,
+        (_, Action::LihatPd | Action::LihatTimKoordinasi) => true,
+        (_, Action::LihatPegawai) => reader || own,
+        (Role::AdminPd, Action::KelolaPegawai | Action::UbahDataPd) => own,
+        (Role::AdminPd, Action::KelolaPeran(Role::AdminPd | Role::OperatorPd)) => own,
+        (Role::AdminPd, Action::LihatJejakAudit) => own,
+        (Role::OperatorPd, Action::UbahDataPd) => own,
+        (Role::Auditor | Role::Pimpinan, Action::LihatJejakAudit) => true,
+        _ => false,
+    }
+}

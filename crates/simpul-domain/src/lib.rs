@@ -1,0 +1,11 @@
+//! Simpul's domain: pure types and rules. No I/O, no clock, no HTTP, no SQL.
+
+pub mod access;
+pub mod audit;
+pub mod ident;
+pub mod ids;
+pub mod org;
+pub mod problem;
+pub mod text;
+
+pub use problem::{FieldProblems, Masalah, Masalahs};

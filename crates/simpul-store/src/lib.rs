@@ -1,0 +1,20 @@
+//! Simpul's storage: SQLite (default) and PostgreSQL behind the same functions, embedded
+//! migrations, one module per aggregate, and the hash-chained audit trail.
+
+pub mod audit;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod migrate;
+pub mod pd;
+pub mod pegawai;
+pub mod peran;
+pub mod region;
+pub mod sesi;
+pub mod tim;
+pub mod time_text;
+pub mod token;
+
+pub use audit::Actor;
+pub use db::{Db, Tx};
+pub use error::StoreError;

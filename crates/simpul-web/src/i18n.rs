@@ -1,0 +1,84 @@
+//! User-facing text: Fluent files under `locales/` (Bahasa Indonesia first, English
+//! second), compiled into the binary.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "id",
+        // Unicode isolation marks would leak into HTML attributes and tests.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Bahasa Indonesia (default).
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// From a cookie or form value; anything unknown is Indonesian.
+    pub fn from_code(s: &str) -> Self {
+        if s.trim() == "en" { Self::En } else { Self::Id }
+    }
+
+    /// The code, as in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Id => "id",
+            Self::En => "en",
+        }
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        match self {
+            Self::Id => fluent_templates::langid!("id"),
+            Self::En => fluent_templates::langid!("en"),
+        }
+    }
+
+    /// The text for `key`.
+    pub fn t(self, key: &str) -> String {
+        LOCALES.lookup(&self.langid(), key)
+    }
+
+    /// The text for `key` with named arguments.
+    pub fn t_args(self, key: &str, args: &[(&str, String)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+            .iter()
+            .map(|(k, v)| (Cow::Owned((*k).to_owned()), FluentValue::from(v.clone())))
+            .collect();
+        LOCALES.lookup_with_args(&self.langid(), key, &map)
+    }
+
+    /// A validation problem in this language: the Fluent message `masalah-<kode>` when
+    /// one exists, else the domain's Bahasa Indonesia text.
+    pub fn masalah(self, m: &simpul_domain::Masalah) -> String {
+        if self == Self::Id {
+            return m.pesan.clone();
+        }
+        let key = format!("masalah-{}", m.kode.replace('_', "-"));
+        LOCALES.try_lookup(&self.langid(), &key).unwrap_or_else(|| m.pesan.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_navigation() {
+        assert_eq!(Lang::Id.t("nav-dasbor"), "Dasbor");
+        assert_eq!(Lang::En.t("nav-dasbor"), "Dashboard");
+    }
+}

@@ -1,0 +1,4 @@
+//! Simpul's HTTP edge.
+
+pub mod chart;
+pub mod format_id;

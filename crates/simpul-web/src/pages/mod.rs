@@ -1,0 +1,156 @@
+//! HTML pages: one module per page family, askama templates under `templates/`.
+
+pub mod audit;
+pub mod dashboard;
+pub mod login;
+pub mod pd;
+pub mod pegawai;
+pub mod profil;
+pub mod tim;
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use simpul_domain::access::{Action, Target};
+use simpul_domain::{FieldProblems, Masalah};
+
+use crate::auth::User;
+use crate::i18n::Lang;
+
+/// What every page's layout needs: language, user, CSRF token, navigation.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    /// UI language.
+    pub lang: Lang,
+    /// Logged-in user's name (empty on public pages).
+    pub user_name: String,
+    /// CSRF token for forms.
+    pub csrf: String,
+    /// Region name for the top bar.
+    pub region: String,
+    /// Which navigation entry is current.
+    pub active: &'static str,
+    /// Navigation entries the user may open: (key, href).
+    pub nav: Vec<(&'static str, &'static str)>,
+    /// A one-off message after a redirect (Fluent key suffix), if any.
+    pub flash: Option<String>,
+}
+
+impl Ctx {
+    /// The layout context for a logged-in page.
+    pub fn new(user: &User, lang: Lang, region: String, active: &'static str, flash: Option<&str>) -> Self {
+        let mut nav = vec![("dasbor", "/dasbor"), ("pd", "/pd"), ("pegawai", "/pegawai"), ("tim", "/tim-koordinasi")];
+        if user.can(Action::LihatJejakAudit, Target::Region) || user.grants.iter().any(|g| {
+            user.can(Action::LihatJejakAudit, Target::Pd { pd: g.pd, induk: None })
+        }) {
+            nav.push(("audit", "/jejak-audit"));
+        }
+        nav.push(("profil", "/profil"));
+        Self {
+            lang,
+            user_name: user.pegawai.nama.clone(),
+            csrf: user.csrf.clone(),
+            region,
+            active,
+            nav,
+            flash: flash.map(|f| lang.t(&format!("flash-{f}"))),
+        }
+    }
+
+    /// The context of a public page (login, errors).
+    pub fn public(lang: Lang) -> Self {
+        Self { lang, user_name: String::new(), csrf: String::new(), region: String::new(), active: "", nav: Vec::new(), flash: None }
+    }
+
+    /// Translate.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// Translate with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
+        self.lang.t_args(key, &[(name, value.to_owned())])
+    }
+
+    /// Format an integer the Indonesian way.
+    pub fn n(&self, v: &i64) -> String {
+        crate::format_id::angka(*v)
+    }
+}
+
+/// Per-field errors ready for a form: messages in the user's language.
+#[derive(Debug, Clone, Default)]
+pub struct FormErrors(pub Vec<(String, Vec<String>)>);
+
+impl FormErrors {
+    /// Translate problems.
+    pub fn from_problems(p: &FieldProblems, lang: Lang) -> Self {
+        Self(p.0.iter().map(|(f, ms)| (f.clone(), ms.iter().map(|m: &Masalah| lang.masalah(m)).collect())).collect())
+    }
+
+    /// Messages of one field.
+    pub fn of(&self, field: &str) -> Vec<String> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, m)| m.clone()).unwrap_or_default()
+    }
+
+    /// Whether a field has errors (for `aria-invalid`).
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|(f, _)| f == field)
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Render a template as a response; a render failure becomes the error page.
+pub fn render<T: Template>(status: StatusCode, t: &T) -> Response {
+    match t.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => crate::error::PageError::Internal(e.to_string()).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    ctx: Ctx,
+    title: &'a str,
+    body: &'a str,
+}
+
+/// The error page (Bahasa Indonesia; errors are shown before a language is known).
+pub fn error_page(status: StatusCode, title: &str, body: &str) -> Response {
+    let page = ErrorPage { ctx: Ctx::public(Lang::Id), title, body };
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => (status, title.to_owned()).into_response(),
+    }
+}
+
+/// Percent-encode for a query value.
+pub fn url_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The region's display name, or a placeholder before one is set up.
+pub async fn region_name(st: &crate::state::AppState) -> String {
+    match simpul_store::region::get(&st.db).await {
+        Ok(Some(r)) => r.nama,
+        _ => "Simpul".to_owned(),
+    }
+}
+
+/// A whole number from a query parameter, default 1, never below 1.
+pub fn page_number(raw: Option<&str>) -> i64 {
+    raw.and_then(|s| s.parse::<i64>().ok()).filter(|n| *n >= 1).unwrap_or(1)
+}

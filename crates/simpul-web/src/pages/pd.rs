@@ -1,0 +1,295 @@
+//! Pages for agencies (PD): list, detail, create, edit, archive.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use simpul_domain::access::{Action, Target};
+use simpul_domain::ids::PdId;
+use simpul_domain::org::pd::PdInput;
+use simpul_domain::org::{JenisPd, NewPd, PerangkatDaerah};
+use simpul_domain::{FieldProblems, Masalahs};
+use simpul_store::pd::{self, PdFilter};
+use simpul_store::pegawai::{self, PegawaiFilter};
+use simpul_store::StoreError;
+
+use crate::auth::PageUser;
+use crate::error::{PageError, conflict_problem};
+use crate::i18n::Lang;
+use crate::pages::{Ctx, FormErrors, region_name, render};
+use crate::state::AppState;
+
+/// A PD row as the list shows it.
+pub struct PdRow {
+    /// Record.
+    pub pd: PerangkatDaerah,
+    /// Kind, translated.
+    pub jenis: String,
+}
+
+#[derive(Template)]
+#[template(path = "pd_list.html")]
+struct ListPage {
+    ctx: Ctx,
+    rows: Vec<PdRow>,
+    q: String,
+    jenis: String,
+    kinds: Vec<(String, String)>,
+    boleh_buat: bool,
+}
+
+#[derive(Template)]
+#[template(path = "pd_table.html")]
+struct ListTable {
+    ctx: Ctx,
+    rows: Vec<PdRow>,
+}
+
+/// Filters of the list.
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    q: Option<String>,
+    jenis: Option<String>,
+    pesan: Option<String>,
+}
+
+fn kinds(lang: Lang) -> Vec<(String, String)> {
+    JenisPd::ALL.iter().map(|k| (k.code().to_owned(), lang.t(&format!("jenis-{}", k.code())))).collect()
+}
+
+/// `GET /pd`; an htmx request gets only the table.
+pub async fn list(State(st): State<AppState>, PageUser(user, lang): PageUser, headers: HeaderMap, Query(q): Query<ListQuery>) -> Result<Response, PageError> {
+    let filter = PdFilter {
+        jenis: q.jenis.as_deref().and_then(JenisPd::from_code),
+        q: q.q.clone().filter(|s| !s.trim().is_empty()),
+        termasuk_arsip: false,
+    };
+    let rows: Vec<PdRow> = pd::list(&st.db, &filter)
+        .await?
+        .into_iter()
+        .map(|p| PdRow { jenis: lang.t(&format!("jenis-{}", p.jenis.code())), pd: p })
+        .collect();
+    let ctx = Ctx::new(&user, lang, region_name(&st).await, "pd", q.pesan.as_deref());
+    if headers.contains_key("hx-request") {
+        return Ok(render(StatusCode::OK, &ListTable { ctx, rows }));
+    }
+    let page = ListPage {
+        boleh_buat: user.can(Action::KelolaPd, Target::Region),
+        ctx,
+        rows,
+        q: q.q.unwrap_or_default(),
+        jenis: q.jenis.unwrap_or_default(),
+        kinds: kinds(lang),
+    };
+    Ok(render(StatusCode::OK, &page))
+}
+
+#[derive(Template)]
+#[template(path = "pd_detail.html")]
+struct DetailPage {
+    ctx: Ctx,
+    pd: PerangkatDaerah,
+    jenis: String,
+    induk: Option<PerangkatDaerah>,
+    anak: Vec<PerangkatDaerah>,
+    pegawai: Vec<simpul_domain::org::Pegawai>,
+    jumlah_pegawai: i64,
+    boleh_lihat_pegawai: bool,
+    boleh_ubah: bool,
+}
+
+/// `GET /pd/{id}`.
+pub async fn detail(State(st): State<AppState>, PageUser(user, lang): PageUser, Path(id): Path<PdId>, Query(q): Query<ListQuery>) -> Result<Response, PageError> {
+    let p = pd::get(&st.db, id).await?;
+    let induk = match p.induk { Some(i) => Some(pd::get(&st.db, i).await?), None => None };
+    let all = pd::list(&st.db, &PdFilter { termasuk_arsip: true, ..PdFilter::default() }).await?;
+    let anak = all.into_iter().filter(|c| c.induk == Some(p.id)).collect();
+    let boleh_lihat_pegawai = user.can_pd(Action::LihatPegawai, &p);
+    let (pegawai, jumlah_pegawai) = if boleh_lihat_pegawai {
+        pegawai::list(&st.db, &PegawaiFilter { pds: Some(vec![p.id]), q: None }, 200, 0).await?
+    } else {
+        (Vec::new(), 0)
+    };
+    let page = DetailPage {
+        ctx: Ctx::new(&user, lang, region_name(&st).await, "pd", q.pesan.as_deref()),
+        jenis: lang.t(&format!("jenis-{}", p.jenis.code())),
+        boleh_ubah: user.can_pd(Action::KelolaPd, &p),
+        pd: p,
+        induk,
+        anak,
+        pegawai,
+        jumlah_pegawai,
+        boleh_lihat_pegawai,
+    };
+    Ok(render(StatusCode::OK, &page))
+}
+
+#[derive(Template)]
+#[template(path = "pd_form.html")]
+struct FormPage {
+    ctx: Ctx,
+    action: String,
+    judul: String,
+    v: PdFormValues,
+    errors: FormErrors,
+    kinds: Vec<(String, String)>,
+    parents: Vec<PerangkatDaerah>,
+}
+
+/// The PD form's raw values.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PdFormValues {
+    #[serde(default)]
+    kode: String,
+    #[serde(default)]
+    nama: String,
+    #[serde(default)]
+    singkatan: String,
+    #[serde(default)]
+    jenis: String,
+    #[serde(default)]
+    induk: String,
+}
+
+impl PdFormValues {
+    fn from_pd(p: &PerangkatDaerah) -> Self {
+        Self {
+            kode: p.kode.to_string(),
+            nama: p.nama.clone(),
+            singkatan: p.singkatan.clone().unwrap_or_default(),
+            jenis: p.jenis.code().to_owned(),
+            induk: p.induk.map(|i| i.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// Validate, resolving the parent id; every problem is named.
+    fn parse(&self) -> Result<NewPd, FieldProblems> {
+        let mut bad_parent = None;
+        let induk = match self.induk.trim() {
+            "" => None,
+            s => match s.parse::<PdId>() {
+                Ok(id) => Some(id),
+                Err(_) => {
+                    bad_parent = Some(Masalahs::one("induk_tidak_dikenal", "PD induk tidak dikenal."));
+                    None
+                }
+            },
+        };
+        let input = PdInput { kode: self.kode.clone(), nama: self.nama.clone(), singkatan: self.singkatan.clone(), jenis: self.jenis.clone(), induk };
+        let result = NewPd::parse(&input);
+        match (result, bad_parent) {
+            (Ok(v), None) => Ok(v),
+            (Ok(_), Some(m)) => {
+                let mut p = FieldProblems::default();
+                p.add("induk", m);
+                Err(p)
+            }
+            (Err(mut p), m) => {
+                if let Some(m) = m { p.add("induk", m); }
+                Err(p)
+            }
+        }
+    }
+}
+
+async fn form_page(st: &AppState, user: &crate::auth::User, lang: Lang, action: String, judul: String, v: PdFormValues, problems: &FieldProblems) -> Result<FormPage, PageError> {
+    Ok(FormPage {
+        ctx: Ctx::new(user, lang, region_name(st).await, "pd", None),
+        action,
+        judul,
+        v,
+        errors: FormErrors::from_problems(problems, lang),
+        kinds: kinds(lang),
+        parents: pd::list(&st.db, &PdFilter::default()).await?,
+    })
+}
+
+/// `GET /pd/baru`.
+pub async fn new_form(State(st): State<AppState>, PageUser(user, lang): PageUser) -> Result<Response, PageError> {
+    if !user.can(Action::KelolaPd, Target::Region) {
+        return Err(PageError::Forbidden);
+    }
+    let page = form_page(&st, &user, lang, "/pd".into(), lang.t("pd-baru-judul"), PdFormValues::default(), &FieldProblems::default()).await?;
+    Ok(render(StatusCode::OK, &page))
+}
+
+/// `POST /pd`.
+pub async fn create(State(st): State<AppState>, PageUser(user, lang): PageUser, Form(v): Form<PdFormValues>) -> Result<Response, PageError> {
+    if !user.can(Action::KelolaPd, Target::Region) {
+        return Err(PageError::Forbidden);
+    }
+    let result = match v.parse() {
+        Ok(new) => pd::create(&st.db, &user.actor(), &new, false).await.map_err(store_problems),
+        Err(p) => Err(Ok(p)),
+    };
+    match result {
+        Ok(p) => Ok(Redirect::to(&format!("/pd/{}?pesan=pd-dibuat", p.id)).into_response()),
+        Err(Ok(problems)) => {
+            let page = form_page(&st, &user, lang, "/pd".into(), lang.t("pd-baru-judul"), v, &problems).await?;
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(Err(e)) => Err(e),
+    }
+}
+
+/// `GET /pd/{id}/ubah`.
+pub async fn edit_form(State(st): State<AppState>, PageUser(user, lang): PageUser, Path(id): Path<PdId>) -> Result<Response, PageError> {
+    let p = pd::get(&st.db, id).await?;
+    if !user.can_pd(Action::KelolaPd, &p) {
+        return Err(PageError::Forbidden);
+    }
+    let page = form_page(&st, &user, lang, format!("/pd/{id}"), lang.t1("pd-ubah-judul", "nama", &p.nama), PdFormValues::from_pd(&p), &FieldProblems::default()).await?;
+    Ok(render(StatusCode::OK, &page))
+}
+
+/// `POST /pd/{id}`.
+pub async fn update(State(st): State<AppState>, PageUser(user, lang): PageUser, Path(id): Path<PdId>, Form(v): Form<PdFormValues>) -> Result<Response, PageError> {
+    let p = pd::get(&st.db, id).await?;
+    if !user.can_pd(Action::KelolaPd, &p) {
+        return Err(PageError::Forbidden);
+    }
+    let result = match v.parse() {
+        Ok(new) => pd::update(&st.db, &user.actor(), id, &new).await.map_err(store_problems),
+        Err(pr) => Err(Ok(pr)),
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/pd/{id}?pesan=pd-diubah")).into_response()),
+        Err(Ok(problems)) => {
+            let page = form_page(&st, &user, lang, format!("/pd/{id}"), lang.t1("pd-ubah-judul", "nama", &p.nama), v, &problems).await?;
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(Err(e)) => Err(e),
+    }
+}
+
+/// Archive form.
+#[derive(Debug, Deserialize)]
+pub struct ArchiveForm {
+    #[serde(default)]
+    arsip: String,
+}
+
+/// `POST /pd/{id}/arsip`.
+pub async fn archive(State(st): State<AppState>, PageUser(user, _): PageUser, Path(id): Path<PdId>, Form(f): Form<ArchiveForm>) -> Result<Response, PageError> {
+    let p = pd::get(&st.db, id).await?;
+    if !user.can_pd(Action::KelolaPd, &p) {
+        return Err(PageError::Forbidden);
+    }
+    let archived = f.arsip == "1";
+    pd::set_archived(&st.db, &user.actor(), id, archived).await?;
+    let msg = if archived { "pd-diarsipkan" } else { "pd-dipulihkan" };
+    Ok(Redirect::to(&format!("/pd/{id}?pesan={msg}")).into_response())
+}
+
+/// Store errors a user can fix become field problems; the rest stay errors.
+pub fn store_problems(e: StoreError) -> Result<FieldProblems, PageError> {
+    let mut p = FieldProblems::default();
+    match e {
+        StoreError::Conflict(field) => p.add(field, conflict_problem(field)),
+        StoreError::MissingReference => p.add("induk", Masalahs::one("induk_tidak_dikenal", "PD induk tidak dikenal atau sama dengan PD ini.")),
+        other => return Err(other.into()),
+    }
+    Ok(p)
+}
