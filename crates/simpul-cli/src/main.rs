@@ -1,2 +1,135 @@
-//! placeholder
-fn main() {}
+//! `simpul`: the one binary. Serve the web UI and API, run migrations, administer
+//! users and tokens, verify the audit trail, print the default configuration.
+
+mod admin;
+mod serve;
+mod settings;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use simpul_store::Db;
+
+use crate::settings::Settings;
+
+#[derive(Parser)]
+#[command(
+    name = "simpul",
+    version,
+    about = "Simpul: platform SPBE pemerintah daerah"
+)]
+struct Cli {
+    /// Configuration file (default: ./simpul.toml if present).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web server (UI and API).
+    Serve(serve::ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate {
+        /// Data folder (SQLite).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Administration: the region, users, API tokens.
+    #[command(subcommand)]
+    Admin(admin::AdminCommand),
+    /// Walk the audit trail's hash chain; exit 1 naming the first bad entry.
+    Verify {
+        /// Data folder (SQLite).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Print the documented default configuration (simpul.toml).
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Print the defaults with their documentation.
+    Default,
+}
+
+/// Open the configured database and bring its schema up to date.
+pub async fn open_db(s: &Settings) -> Result<Db> {
+    let db = match &s.database_url {
+        Some(url) => Db::connect(url)
+            .await
+            .with_context(|| format!("connecting to {}", settings::redact(url)))?,
+        None => Db::open_data_dir(&s.data_dir)
+            .await
+            .with_context(|| format!("opening {}", s.data_dir.join("simpul.db").display()))?,
+    };
+    let applied = simpul_store::migrate::run(&db)
+        .await
+        .context("applying migrations")?;
+    if applied > 0 {
+        tracing::info!(applied, backend = db.backend(), "migrations applied");
+    }
+    Ok(db)
+}
+
+fn init_logging(filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .try_init();
+}
+
+async fn run(cli: Cli) -> Result<ExitCode> {
+    let mut s = Settings::load(cli.config.as_deref())?;
+    init_logging(&s.log);
+    match cli.command {
+        Command::Serve(args) => serve::run(s, args).await,
+        Command::Migrate { data_dir } => {
+            if let Some(d) = data_dir {
+                s.data_dir = d;
+            }
+            let db = open_db(&s).await?;
+            println!("Skema basis data ({}) sudah mutakhir.", db.backend());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Admin(cmd) => admin::run(s, cmd).await,
+        Command::Verify { data_dir } => {
+            if let Some(d) = data_dir {
+                s.data_dir = d;
+            }
+            let db = open_db(&s).await?;
+            match simpul_store::audit::verify(&db).await? {
+                simpul_store::audit::Verification::Intact(n) => {
+                    println!("Jejak audit utuh: {n} entri terverifikasi.");
+                    Ok(ExitCode::SUCCESS)
+                }
+                simpul_store::audit::Verification::Broken(b) => {
+                    eprintln!("JEJAK AUDIT RUSAK pada entri {}: {b}", b.seq());
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Config(ConfigCommand::Default) => {
+            print!("{}", settings::DEFAULT_TOML);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run(Cli::parse()).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("simpul: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

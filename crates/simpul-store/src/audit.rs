@@ -90,12 +90,32 @@ pub struct AuditPage {
     pub total: i64,
 }
 
-type Row = (i64, String, String, String, String, String, Option<String>, String, String, String);
+type Row = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+);
 
 fn to_entry(r: Row) -> AuditEntry {
     let (seq, at, actor, action, entity, entity_id, pd, detail, prev_hash, hash) = r;
     AuditEntry {
-        fields: AuditFields { seq, at, actor, action, entity, entity_id, pd, detail },
+        fields: AuditFields {
+            seq,
+            at,
+            actor,
+            action,
+            entity,
+            entity_id,
+            pd,
+            detail,
+        },
         prev_hash,
         hash,
     }
@@ -104,17 +124,30 @@ fn to_entry(r: Row) -> AuditEntry {
 const COLUMNS: &str = "seq, at, actor, action, entity, entity_id, pd, detail, prev_hash, hash";
 
 /// List entries matching `f`, newest first.
-pub async fn list(db: &Db, f: &AuditFilter, limit: i64, offset: i64) -> Result<AuditPage, StoreError> {
+pub async fn list(
+    db: &Db,
+    f: &AuditFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<AuditPage, StoreError> {
     let mut conds = vec!["1 = 1".to_owned()];
     let mut args: Vec<String> = Vec::new();
     let mut push = |cond: &str, v: &str, conds: &mut Vec<String>| {
         args.push(v.to_owned());
         conds.push(cond.replace('?', &format!("${}", args.len())));
     };
-    if let Some(v) = &f.entity { push("entity = ?", v, &mut conds); }
-    if let Some(v) = &f.actor { push("actor = ?", v, &mut conds); }
-    if let Some(v) = &f.from { push("at >= ?", v, &mut conds); }
-    if let Some(v) = &f.until { push("at < ?", v, &mut conds); }
+    if let Some(v) = &f.entity {
+        push("entity = ?", v, &mut conds);
+    }
+    if let Some(v) = &f.actor {
+        push("actor = ?", v, &mut conds);
+    }
+    if let Some(v) = &f.from {
+        push("at >= ?", v, &mut conds);
+    }
+    if let Some(v) = &f.until {
+        push("at < ?", v, &mut conds);
+    }
     if let Some(pds) = &f.pds {
         if pds.is_empty() {
             conds.push("1 = 0".into());
@@ -140,13 +173,18 @@ pub async fn list(db: &Db, f: &AuditFilter, limit: i64, offset: i64) -> Result<A
         for a in &args { q = q.bind(a); }
         (total, q.fetch_all(p).await?)
     });
-    Ok(AuditPage { entries: rows.into_iter().map(to_entry).collect(), total })
+    Ok(AuditPage {
+        entries: rows.into_iter().map(to_entry).collect(),
+        total,
+    })
 }
 
 /// Distinct entity kinds in the trail, for the filter menu.
 pub async fn entities(db: &Db) -> Result<Vec<String>, StoreError> {
-    Ok(on_db!(db, p => sqlx::query_scalar("SELECT DISTINCT entity FROM audit_log ORDER BY entity")
-        .fetch_all(p).await)?)
+    Ok(
+        on_db!(db, p => sqlx::query_scalar("SELECT DISTINCT entity FROM audit_log ORDER BY entity")
+        .fetch_all(p).await)?,
+    )
 }
 
 /// Outcome of walking the whole chain.
@@ -164,7 +202,8 @@ pub async fn verify(db: &Db) -> Result<Verification, StoreError> {
     let mut v = ChainVerifier::default();
     let mut after = 0_i64;
     loop {
-        let sql = format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT {PAGE}");
+        let sql =
+            format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT {PAGE}");
         let rows: Vec<Row> = on_db!(db, p => sqlx::query_as(&sql).bind(after).fetch_all(p).await)?;
         let n = rows.len();
         for r in rows {

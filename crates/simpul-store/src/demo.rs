@@ -6,7 +6,9 @@ use serde::Deserialize;
 use simpul_domain::access::{Grant, Role};
 use simpul_domain::ident::{Email, Nip};
 use simpul_domain::ids::PdId;
-use simpul_domain::org::{Bidang, JenisPd, Kedudukan, KodePd, NewPd, NewPegawai, Region, TingkatDaerah};
+use simpul_domain::org::{
+    Bidang, JenisPd, Kedudukan, KodePd, NewPd, NewPegawai, Region, TingkatDaerah,
+};
 use time::Date;
 
 use crate::audit::Actor;
@@ -106,7 +108,9 @@ pub struct DemoSummary {
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
     /// No such demo region.
-    #[error("unknown demo region {0:?}; choose one of: tanah-bumbu, gorontalo, tanah-laut, pasuruan, jambi")]
+    #[error(
+        "unknown demo region {0:?}; choose one of: tanah-bumbu, gorontalo, tanah-laut, pasuruan, jambi"
+    )]
     Unknown(String),
     /// The shipped file is wrong (a test catches this before release).
     #[error("demo file {0}: {1}")]
@@ -121,7 +125,12 @@ pub enum DemoError {
 
 /// Load demo region `name` into `db`. `password_hash` is the hash of [`DEMO_PASSWORD`]
 /// (hashing belongs to the web layer); `today` bounds the NIPs' service dates.
-pub async fn load(db: &Db, name: &str, password_hash: &str, today: Date) -> Result<DemoSummary, DemoError> {
+pub async fn load(
+    db: &Db,
+    name: &str,
+    password_hash: &str,
+    today: Date,
+) -> Result<DemoSummary, DemoError> {
     let text = REGIONS
         .iter()
         .find(|(n, _)| *n == name)
@@ -130,15 +139,25 @@ pub async fn load(db: &Db, name: &str, password_hash: &str, today: Date) -> Resu
     let bad = |what: String| DemoError::Invalid(name.to_owned(), what);
     let file: DemoFile = toml::from_str(text).map_err(|e| bad(e.to_string()))?;
     let actor = Actor::sistem();
-    let mut summary = DemoSummary { wilayah: file.wilayah.nama.clone(), ..DemoSummary::default() };
+    let mut summary = DemoSummary {
+        wilayah: file.wilayah.nama.clone(),
+        ..DemoSummary::default()
+    };
 
     let w = &file.wilayah;
-    let tingkat = TingkatDaerah::from_code(&w.tingkat).ok_or_else(|| bad(format!("tingkat {:?}", w.tingkat)))?;
+    let tingkat = TingkatDaerah::from_code(&w.tingkat)
+        .ok_or_else(|| bad(format!("tingkat {:?}", w.tingkat)))?;
     match region::get(db).await? {
         Some(r) if r.kode != w.kode => return Err(DemoError::OtherRegion(r.nama)),
         Some(_) => {}
         None => {
-            let r = Region { kode: w.kode.clone(), nama: w.nama.clone(), tingkat, domain: Some(w.domain.clone()), profil: Some(w.profil.clone()) };
+            let r = Region {
+                kode: w.kode.clone(),
+                nama: w.nama.clone(),
+                tingkat,
+                domain: Some(w.domain.clone()),
+                profil: Some(w.profil.clone()),
+            };
             region::set(db, &actor, &r).await?;
         }
     }
@@ -174,38 +193,61 @@ pub async fn load(db: &Db, name: &str, password_hash: &str, today: Date) -> Resu
     }
 
     for s in &file.pegawai {
-        let (id, created) = ensure_pegawai(db, &actor, s, password_hash, today).await.map_err(|e| match e {
-            DemoError::Invalid(_, m) => bad(m),
-            other => other,
-        })?;
+        let (id, created) = ensure_pegawai(db, &actor, s, password_hash, today)
+            .await
+            .map_err(|e| match e {
+                DemoError::Invalid(_, m) => bad(m),
+                other => other,
+            })?;
         summary.pegawai_baru += usize::from(created);
         let held = peran::of(db, id).await?;
         let pd_id = pd::by_kode(db, &s.pd).await?.id;
         for code in &s.peran {
             let role = Role::parse(code).map_err(|e| bad(e.to_string()))?;
-            if !held.iter().any(|g| g.grant.role == role && g.grant.pd == pd_id) {
+            if !held
+                .iter()
+                .any(|g| g.grant.role == role && g.grant.pd == pd_id)
+            {
                 peran::grant(db, &actor, id, Grant { role, pd: pd_id }).await?;
                 summary.peran_baru += 1;
             }
         }
         if s.login {
-            summary.logins.push(DemoLogin { peran: s.peran.clone(), nip: s.nip.clone(), nama: s.nama.clone(), pd: s.pd.clone() });
+            summary.logins.push(DemoLogin {
+                peran: s.peran.clone(),
+                nip: s.nip.clone(),
+                nama: s.nama.clone(),
+                pd: s.pd.clone(),
+            });
         }
     }
 
     let members = tim::list(db).await?;
     for t in &file.tim_koordinasi {
         let who = pegawai::by_nip(db, &t.nip).await?;
-        let kedudukan = Kedudukan::from_code(&t.kedudukan).ok_or_else(|| bad(format!("kedudukan {:?}", t.kedudukan)))?;
-        let bidang = t.bidang.as_deref().map(|b| Bidang::from_code(b).ok_or_else(|| bad(format!("bidang {b:?}")))).transpose()?;
-        if !members.iter().any(|m| m.pegawai == who.id && m.kedudukan == kedudukan && m.bidang == bidang) {
+        let kedudukan = Kedudukan::from_code(&t.kedudukan)
+            .ok_or_else(|| bad(format!("kedudukan {:?}", t.kedudukan)))?;
+        let bidang = t
+            .bidang
+            .as_deref()
+            .map(|b| Bidang::from_code(b).ok_or_else(|| bad(format!("bidang {b:?}"))))
+            .transpose()?;
+        if !members
+            .iter()
+            .any(|m| m.pegawai == who.id && m.kedudukan == kedudukan && m.bidang == bidang)
+        {
             tim::add(db, &actor, who.id, kedudukan, bidang).await?;
         }
     }
     Ok(summary)
 }
 
-async fn ensure_pd(db: &Db, actor: &Actor, p: &DemoPd, induk: Option<PdId>) -> Result<bool, DemoError> {
+async fn ensure_pd(
+    db: &Db,
+    actor: &Actor,
+    p: &DemoPd,
+    induk: Option<PdId>,
+) -> Result<bool, DemoError> {
     match pd::by_kode(db, &p.kode).await {
         Ok(_) => return Ok(false),
         Err(StoreError::NotFound) => {}
@@ -216,7 +258,8 @@ async fn ensure_pd(db: &Db, actor: &Actor, p: &DemoPd, induk: Option<PdId>) -> R
         kode: KodePd::parse(&p.kode).map_err(|e| invalid(e.to_string()))?,
         nama: p.nama.clone(),
         singkatan: p.singkatan.clone(),
-        jenis: JenisPd::from_code(&p.jenis).ok_or_else(|| invalid(format!("jenis {:?}", p.jenis)))?,
+        jenis: JenisPd::from_code(&p.jenis)
+            .ok_or_else(|| invalid(format!("jenis {:?}", p.jenis)))?,
         induk,
     };
     pd::create(db, actor, &new, p.pengelola_spbe).await?;
@@ -237,8 +280,17 @@ async fn ensure_pegawai(
         Err(StoreError::NotFound) => {}
         Err(e) => return Err(e.into()),
     }
-    let pd_id = pd::by_kode(db, &s.pd).await.map_err(|_| invalid(format!("unknown pd {}", s.pd)))?.id;
-    let new = NewPegawai { nip, nama: s.nama.clone(), jabatan: s.jabatan.clone(), email: None::<Email>, pd: pd_id };
+    let pd_id = pd::by_kode(db, &s.pd)
+        .await
+        .map_err(|_| invalid(format!("unknown pd {}", s.pd)))?
+        .id;
+    let new = NewPegawai {
+        nip,
+        nama: s.nama.clone(),
+        jabatan: s.jabatan.clone(),
+        email: None::<Email>,
+        pd: pd_id,
+    };
     let hash = s.login.then_some(password_hash);
     let p = pegawai::create(db, actor, &new, hash).await?;
     Ok((p.id, true))

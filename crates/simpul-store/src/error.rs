@@ -55,6 +55,7 @@ fn conflict_field(message: &str, constraint: Option<&str>) -> &'static str {
         ("nip", "nip"),
         ("kode", "kode"),
         ("token_hash", "token"),
+        ("sesi", "token"),
         ("peran", "peran"),
         ("tim", "anggota"),
     ] {

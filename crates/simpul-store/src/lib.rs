@@ -18,3 +18,15 @@ pub mod token;
 pub use audit::Actor;
 pub use db::{Db, Tx};
 pub use error::StoreError;
+
+/// Escape `%`, `_` and backslash so user text matches literally in `LIKE … ESCAPE`.
+pub fn like_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -53,11 +53,13 @@ pub struct PdFilter {
 
 /// PDs matching `f`, ordered by name.
 pub async fn list(db: &Db, f: &PdFilter) -> Result<Vec<PerangkatDaerah>, StoreError> {
-    let pattern = f.q.as_ref().map(|q| format!("%{}%", q.trim().to_lowercase()));
+    let pattern =
+        f.q.as_ref()
+            .map(|q| format!("%{}%", crate::like_escape(&q.trim().to_lowercase())));
     let sql = format!(
         "SELECT {COLUMNS} FROM pd
          WHERE ($1 IS NULL OR jenis = $1)
-           AND ($2 IS NULL OR LOWER(nama) LIKE $2 OR LOWER(kode) LIKE $2 OR LOWER(COALESCE(singkatan, '')) LIKE $2)
+           AND ($2 IS NULL OR LOWER(nama) LIKE $2 ESCAPE '\\' OR LOWER(kode) LIKE $2 ESCAPE '\\' OR LOWER(COALESCE(singkatan, '')) LIKE $2 ESCAPE '\\')
            AND ($3 OR NOT diarsipkan)
          ORDER BY nama"
     );
@@ -105,19 +107,29 @@ pub async fn create(
     ).bind(id.0).bind(new.kode.as_str()).bind(&new.nama).bind(&new.singkatan)
      .bind(new.jenis.code()).bind(new.induk.map(|i| i.0)).bind(pengelola_spbe).bind(&now)
      .execute(&mut *c).await)?;
-    audit::append(&mut tx, actor, Change {
-        action: "pd.dibuat",
-        entity: "pd",
-        entity_id: id.to_string(),
-        pd: Some(id.to_string()),
-        detail: detail(new),
-    }).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "pd.dibuat",
+            entity: "pd",
+            entity_id: id.to_string(),
+            pd: Some(id.to_string()),
+            detail: detail(new),
+        },
+    )
+    .await?;
     tx.commit().await?;
     get(db, id).await
 }
 
 /// Change a PD's fields.
-pub async fn update(db: &Db, actor: &Actor, id: PdId, new: &NewPd) -> Result<PerangkatDaerah, StoreError> {
+pub async fn update(
+    db: &Db,
+    actor: &Actor,
+    id: PdId,
+    new: &NewPd,
+) -> Result<PerangkatDaerah, StoreError> {
     if new.induk == Some(id) {
         return Err(StoreError::MissingReference);
     }
@@ -130,32 +142,51 @@ pub async fn update(db: &Db, actor: &Actor, id: PdId, new: &NewPd) -> Result<Per
     if n == 0 {
         return Err(StoreError::NotFound);
     }
-    audit::append(&mut tx, actor, Change {
-        action: "pd.diubah",
-        entity: "pd",
-        entity_id: id.to_string(),
-        pd: Some(id.to_string()),
-        detail: detail(new),
-    }).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "pd.diubah",
+            entity: "pd",
+            entity_id: id.to_string(),
+            pd: Some(id.to_string()),
+            detail: detail(new),
+        },
+    )
+    .await?;
     tx.commit().await?;
     get(db, id).await
 }
 
 /// Archive or restore a PD.
-pub async fn set_archived(db: &Db, actor: &Actor, id: PdId, archived: bool) -> Result<(), StoreError> {
+pub async fn set_archived(
+    db: &Db,
+    actor: &Actor,
+    id: PdId,
+    archived: bool,
+) -> Result<(), StoreError> {
     let mut tx = db.begin().await?;
     let n = exec_tx!(&mut tx, c => sqlx::query("UPDATE pd SET diarsipkan = $2, diubah = $3 WHERE id = $1")
         .bind(id.0).bind(archived).bind(time_text::now()).execute(&mut *c).await)?;
     if n == 0 {
         return Err(StoreError::NotFound);
     }
-    audit::append(&mut tx, actor, Change {
-        action: if archived { "pd.diarsipkan" } else { "pd.dipulihkan" },
-        entity: "pd",
-        entity_id: id.to_string(),
-        pd: Some(id.to_string()),
-        detail: json!({}),
-    }).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: if archived {
+                "pd.diarsipkan"
+            } else {
+                "pd.dipulihkan"
+            },
+            entity: "pd",
+            entity_id: id.to_string(),
+            pd: Some(id.to_string()),
+            detail: json!({}),
+        },
+    )
+    .await?;
     tx.commit().await
 }
 

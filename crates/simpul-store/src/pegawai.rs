@@ -48,18 +48,33 @@ pub struct PegawaiFilter {
 }
 
 /// A page of staff, ordered by name, and the total matching.
-pub async fn list(db: &Db, f: &PegawaiFilter, limit: i64, offset: i64) -> Result<(Vec<Pegawai>, i64), StoreError> {
-    let pattern = f.q.as_ref().map(|q| format!("%{}%", q.trim().to_lowercase()));
+pub async fn list(
+    db: &Db,
+    f: &PegawaiFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Pegawai>, i64), StoreError> {
+    let pattern =
+        f.q.as_ref()
+            .map(|q| format!("%{}%", crate::like_escape(&q.trim().to_lowercase())));
     let pd_cond = match &f.pds {
         None => "1 = 1".to_owned(),
         Some(v) if v.is_empty() => "1 = 0".to_owned(),
-        Some(v) => format!("pd IN ({})", (0..v.len()).map(|i| format!("${}", i + 2)).collect::<Vec<_>>().join(", ")),
+        Some(v) => format!(
+            "pd IN ({})",
+            (0..v.len())
+                .map(|i| format!("${}", i + 2))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
     let cond = format!(
-        "($1 IS NULL OR LOWER(nama) LIKE $1 OR nip LIKE $1 OR LOWER(COALESCE(jabatan, '')) LIKE $1) AND {pd_cond}"
+        "($1 IS NULL OR LOWER(nama) LIKE $1 ESCAPE '\\' OR nip LIKE $1 ESCAPE '\\' OR LOWER(COALESCE(jabatan, '')) LIKE $1 ESCAPE '\\') AND {pd_cond}"
     );
     let count_sql = format!("SELECT COUNT(*) FROM pegawai WHERE {cond}");
-    let list_sql = format!("SELECT {COLUMNS} FROM pegawai WHERE {cond} ORDER BY nama LIMIT {limit} OFFSET {offset}");
+    let list_sql = format!(
+        "SELECT {COLUMNS} FROM pegawai WHERE {cond} ORDER BY nama LIMIT {limit} OFFSET {offset}"
+    );
     let pds: Vec<Uuid> = f.pds.iter().flatten().map(|p| p.0).collect();
     let (total, rows) = on_db!(db, p => {
         let mut q = sqlx::query_scalar::<_, i64>(&count_sql).bind(&pattern);
@@ -69,7 +84,10 @@ pub async fn list(db: &Db, f: &PegawaiFilter, limit: i64, offset: i64) -> Result
         for id in &pds { q = q.bind(id); }
         (total, q.fetch_all(p).await?)
     });
-    let list = rows.into_iter().map(Row::into_pegawai).collect::<Result<_, _>>()?;
+    let list = rows
+        .into_iter()
+        .map(Row::into_pegawai)
+        .collect::<Result<_, _>>()?;
     Ok((list, total))
 }
 
@@ -88,7 +106,10 @@ pub async fn by_nip(db: &Db, nip: &str) -> Result<Pegawai, StoreError> {
 }
 
 /// The staff member and password hash for a login attempt, if the NIP exists.
-pub async fn login_record(db: &Db, nip: &str) -> Result<Option<(Pegawai, Option<String>)>, StoreError> {
+pub async fn login_record(
+    db: &Db,
+    nip: &str,
+) -> Result<Option<(Pegawai, Option<String>)>, StoreError> {
     #[derive(sqlx::FromRow)]
     struct LoginRow {
         #[sqlx(flatten)]
@@ -96,12 +117,19 @@ pub async fn login_record(db: &Db, nip: &str) -> Result<Option<(Pegawai, Option<
         password_hash: Option<String>,
     }
     let sql = format!("SELECT {COLUMNS}, password_hash FROM pegawai WHERE nip = $1");
-    let row: Option<LoginRow> = on_db!(db, p => sqlx::query_as(&sql).bind(nip).fetch_optional(p).await)?;
-    row.map(|r| Ok((r.row.into_pegawai()?, r.password_hash))).transpose()
+    let row: Option<LoginRow> =
+        on_db!(db, p => sqlx::query_as(&sql).bind(nip).fetch_optional(p).await)?;
+    row.map(|r| Ok((r.row.into_pegawai()?, r.password_hash)))
+        .transpose()
 }
 
 /// Create a staff member, optionally with a password hash. A taken NIP is `Conflict("nip")`.
-pub async fn create(db: &Db, actor: &Actor, new: &NewPegawai, password_hash: Option<&str>) -> Result<Pegawai, StoreError> {
+pub async fn create(
+    db: &Db,
+    actor: &Actor,
+    new: &NewPegawai,
+    password_hash: Option<&str>,
+) -> Result<Pegawai, StoreError> {
     let id = PegawaiId(Uuid::now_v7());
     let now = time_text::now();
     let email = new.email.as_ref().map(|e| e.as_str().to_owned());
@@ -125,7 +153,12 @@ pub async fn create(db: &Db, actor: &Actor, new: &NewPegawai, password_hash: Opt
 }
 
 /// Change a staff member's details (not the NIP, which identifies them).
-pub async fn update(db: &Db, actor: &Actor, id: PegawaiId, new: &NewPegawai) -> Result<Pegawai, StoreError> {
+pub async fn update(
+    db: &Db,
+    actor: &Actor,
+    id: PegawaiId,
+    new: &NewPegawai,
+) -> Result<Pegawai, StoreError> {
     let email = new.email.as_ref().map(|e| e.as_str().to_owned());
     let mut tx = db.begin().await?;
     let n = exec_tx!(&mut tx, c => sqlx::query(
@@ -147,23 +180,35 @@ pub async fn update(db: &Db, actor: &Actor, id: PegawaiId, new: &NewPegawai) -> 
 }
 
 /// Replace a staff member's password hash (the hash itself is never audited).
-pub async fn set_password(db: &Db, actor: &Actor, id: PegawaiId, hash: &str) -> Result<(), StoreError> {
+pub async fn set_password(
+    db: &Db,
+    actor: &Actor,
+    id: PegawaiId,
+    hash: &str,
+) -> Result<(), StoreError> {
     let who = get(db, id).await?;
     let mut tx = db.begin().await?;
     exec_tx!(&mut tx, c => sqlx::query("UPDATE pegawai SET password_hash = $2, diubah = $3 WHERE id = $1")
         .bind(id.0).bind(hash).bind(time_text::now()).execute(&mut *c).await)?;
     exec_tx!(&mut tx, c => sqlx::query("DELETE FROM sesi WHERE pegawai = $1").bind(id.0).execute(&mut *c).await)?;
-    audit::append(&mut tx, actor, Change {
-        action: "pegawai.sandi_diganti",
-        entity: "pegawai",
-        entity_id: id.to_string(),
-        pd: Some(who.pd.to_string()),
-        detail: json!({"nip": who.nip.as_str()}),
-    }).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "pegawai.sandi_diganti",
+            entity: "pegawai",
+            entity_id: id.to_string(),
+            pd: Some(who.pd.to_string()),
+            detail: json!({"nip": who.nip.as_str()}),
+        },
+    )
+    .await?;
     tx.commit().await
 }
 
 /// Number of staff per PD.
 pub async fn count_by_pd(db: &Db) -> Result<Vec<(Uuid, i64)>, StoreError> {
-    Ok(on_db!(db, p => sqlx::query_as("SELECT pd, COUNT(*) FROM pegawai GROUP BY pd").fetch_all(p).await)?)
+    Ok(
+        on_db!(db, p => sqlx::query_as("SELECT pd, COUNT(*) FROM pegawai GROUP BY pd").fetch_all(p).await)?,
+    )
 }

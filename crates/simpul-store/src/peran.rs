@@ -50,22 +50,36 @@ pub async fn all(db: &Db, pd: Option<PdId>) -> Result<Vec<StoredGrant>, StoreErr
 }
 
 /// Grant `role` in `pd`. Granting what is already held is `Conflict("peran")`.
-pub async fn grant(db: &Db, actor: &Actor, pegawai: PegawaiId, g: Grant) -> Result<StoredGrant, StoreError> {
+pub async fn grant(
+    db: &Db,
+    actor: &Actor,
+    pegawai: PegawaiId,
+    g: Grant,
+) -> Result<StoredGrant, StoreError> {
     let id = GrantId(Uuid::now_v7());
     let mut tx = db.begin().await?;
     exec_tx!(&mut tx, c => sqlx::query(
         "INSERT INTO peran (id, pegawai, role, pd, dibuat) VALUES ($1, $2, $3, $4, $5)"
     ).bind(id.0).bind(pegawai.0).bind(g.role.code()).bind(g.pd.0).bind(time_text::now())
      .execute(&mut *c).await)?;
-    audit::append(&mut tx, actor, Change {
-        action: "peran.diberikan",
-        entity: "pegawai",
-        entity_id: pegawai.to_string(),
-        pd: Some(g.pd.to_string()),
-        detail: json!({"peran": g.role.code(), "pd": g.pd.to_string()}),
-    }).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "peran.diberikan",
+            entity: "pegawai",
+            entity_id: pegawai.to_string(),
+            pd: Some(g.pd.to_string()),
+            detail: json!({"peran": g.role.code(), "pd": g.pd.to_string()}),
+        },
+    )
+    .await?;
     tx.commit().await?;
-    Ok(StoredGrant { id, pegawai, grant: g })
+    Ok(StoredGrant {
+        id,
+        pegawai,
+        grant: g,
+    })
 }
 
 /// Look up one grant.
@@ -80,13 +94,18 @@ pub async fn revoke(db: &Db, actor: &Actor, id: GrantId) -> Result<(), StoreErro
     let g = get(db, id).await?;
     let mut tx = db.begin().await?;
     exec_tx!(&mut tx, c => sqlx::query("DELETE FROM peran WHERE id = $1").bind(id.0).execute(&mut *c).await)?;
-    audit::append(&mut tx, actor, Change {
-        action: "peran.dicabut",
-        entity: "pegawai",
-        entity_id: g.pegawai.to_string(),
-        pd: Some(g.grant.pd.to_string()),
-        detail: json!({"peran": g.grant.role.code(), "pd": g.grant.pd.to_string()}),
-    }).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "peran.dicabut",
+            entity: "pegawai",
+            entity_id: g.pegawai.to_string(),
+            pd: Some(g.grant.pd.to_string()),
+            detail: json!({"peran": g.grant.role.code(), "pd": g.grant.pd.to_string()}),
+        },
+    )
+    .await?;
     tx.commit().await
 }
 

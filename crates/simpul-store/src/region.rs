@@ -18,7 +18,13 @@ pub async fn get(db: &Db) -> Result<Option<Region>, StoreError> {
     row.map(|(kode, nama, tingkat, domain, profil)| {
         let tingkat = TingkatDaerah::from_code(&tingkat)
             .ok_or_else(|| StoreError::Corrupt(format!("region.tingkat {tingkat:?}")))?;
-        Ok(Region { kode, nama, tingkat, domain, profil })
+        Ok(Region {
+            kode,
+            nama,
+            tingkat,
+            domain,
+            profil,
+        })
     })
     .transpose()
 }

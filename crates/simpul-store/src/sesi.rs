@@ -20,7 +20,13 @@ pub struct Sesi {
 }
 
 /// Store a new session.
-pub async fn create(db: &Db, token_hash: &str, pegawai: PegawaiId, csrf: &str, now: &str) -> Result<(), StoreError> {
+pub async fn create(
+    db: &Db,
+    token_hash: &str,
+    pegawai: PegawaiId,
+    csrf: &str,
+    now: &str,
+) -> Result<(), StoreError> {
     exec_db!(db, p => sqlx::query(
         "INSERT INTO sesi (token_hash, pegawai, csrf, dibuat, terakhir) VALUES ($1, $2, $3, $4, $4)"
     ).bind(token_hash).bind(pegawai.0).bind(csrf).bind(now).execute(p).await)?;
@@ -32,7 +38,11 @@ pub async fn get(db: &Db, token_hash: &str) -> Result<Option<Sesi>, StoreError> 
     let row: Option<(Uuid, String, String)> = on_db!(db, p => sqlx::query_as(
         "SELECT pegawai, csrf, terakhir FROM sesi WHERE token_hash = $1"
     ).bind(token_hash).fetch_optional(p).await)?;
-    Ok(row.map(|(pegawai, csrf, terakhir)| Sesi { pegawai: PegawaiId(pegawai), csrf, terakhir }))
+    Ok(row.map(|(pegawai, csrf, terakhir)| Sesi {
+        pegawai: PegawaiId(pegawai),
+        csrf,
+        terakhir,
+    }))
 }
 
 /// Record activity.
@@ -50,5 +60,7 @@ pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
 
 /// End every session idle since before `cutoff`; returns how many.
 pub async fn delete_idle(db: &Db, cutoff: &str) -> Result<u64, StoreError> {
-    Ok(exec_db!(db, p => sqlx::query("DELETE FROM sesi WHERE terakhir < $1").bind(cutoff).execute(p).await)?)
+    Ok(
+        exec_db!(db, p => sqlx::query("DELETE FROM sesi WHERE terakhir < $1").bind(cutoff).execute(p).await)?,
+    )
 }

@@ -31,7 +31,10 @@ pub async fn list(db: &Db) -> Result<Vec<AnggotaTim>, StoreError> {
     let rows: Vec<Row> = on_db!(db, p => sqlx::query_as(
         "SELECT id, pegawai, kedudukan, bidang FROM tim_koordinasi"
     ).fetch_all(p).await)?;
-    let mut v = rows.into_iter().map(to_anggota).collect::<Result<Vec<_>, _>>()?;
+    let mut v = rows
+        .into_iter()
+        .map(to_anggota)
+        .collect::<Result<Vec<_>, _>>()?;
     v.sort_by_key(|a| (a.kedudukan, a.bidang));
     Ok(v)
 }
@@ -58,7 +61,12 @@ pub async fn add(
         detail: json!({"pegawai": pegawai.to_string(), "kedudukan": kedudukan.code(), "bidang": bidang_code}),
     }).await?;
     tx.commit().await?;
-    Ok(AnggotaTim { id, pegawai, kedudukan, bidang })
+    Ok(AnggotaTim {
+        id,
+        pegawai,
+        kedudukan,
+        bidang,
+    })
 }
 
 /// Remove a member.
@@ -69,12 +77,17 @@ pub async fn remove(db: &Db, actor: &Actor, id: AnggotaTimId) -> Result<(), Stor
     if n == 0 {
         return Err(StoreError::NotFound);
     }
-    audit::append(&mut tx, actor, Change {
-        action: "tim.anggota_dihapus",
-        entity: "tim_koordinasi",
-        entity_id: id.to_string(),
-        pd: None,
-        detail: json!({}),
-    }).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "tim.anggota_dihapus",
+            entity: "tim_koordinasi",
+            entity_id: id.to_string(),
+            pd: None,
+            detail: json!({}),
+        },
+    )
+    .await?;
     tx.commit().await
 }

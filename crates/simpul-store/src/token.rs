@@ -10,19 +10,30 @@ use crate::error::StoreError;
 use crate::{exec_tx, on_db, time_text};
 
 /// Store a new token for `pegawai` under `nama`.
-pub async fn create(db: &Db, actor: &Actor, pegawai: PegawaiId, nama: &str, token_hash: &str) -> Result<TokenId, StoreError> {
+pub async fn create(
+    db: &Db,
+    actor: &Actor,
+    pegawai: PegawaiId,
+    nama: &str,
+    token_hash: &str,
+) -> Result<TokenId, StoreError> {
     let id = TokenId(Uuid::now_v7());
     let mut tx = db.begin().await?;
     exec_tx!(&mut tx, c => sqlx::query(
         "INSERT INTO api_token (id, pegawai, nama, token_hash, dibuat) VALUES ($1, $2, $3, $4, $5)"
     ).bind(id.0).bind(pegawai.0).bind(nama).bind(token_hash).bind(time_text::now()).execute(&mut *c).await)?;
-    audit::append(&mut tx, actor, Change {
-        action: "token.dibuat",
-        entity: "api_token",
-        entity_id: id.to_string(),
-        pd: None,
-        detail: json!({"pegawai": pegawai.to_string(), "nama": nama}),
-    }).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "token.dibuat",
+            entity: "api_token",
+            entity_id: id.to_string(),
+            pd: None,
+            detail: json!({"pegawai": pegawai.to_string(), "nama": nama}),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -43,12 +54,17 @@ pub async fn revoke(db: &Db, actor: &Actor, id: TokenId) -> Result<(), StoreErro
     if n == 0 {
         return Err(StoreError::NotFound);
     }
-    audit::append(&mut tx, actor, Change {
-        action: "token.dicabut",
-        entity: "api_token",
-        entity_id: id.to_string(),
-        pd: None,
-        detail: json!({}),
-    }).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "token.dicabut",
+            entity: "api_token",
+            entity_id: id.to_string(),
+            pd: None,
+            detail: json!({}),
+        },
+    )
+    .await?;
     tx.commit().await
 }

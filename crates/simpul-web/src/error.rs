@@ -57,12 +57,16 @@ impl ErrorCode {
     pub fn message(self) -> &'static str {
         match self {
             Self::ValidationFailed => "Data tidak valid. Periksa kolom yang disebutkan.",
-            Self::MalformedJson => "Isi permintaan bukan JSON yang valid atau bentuknya tidak sesuai.",
+            Self::MalformedJson => {
+                "Isi permintaan bukan JSON yang valid atau bentuknya tidak sesuai."
+            }
             Self::Conflict => "Data dengan nilai yang sama sudah ada.",
             Self::NotFound => "Data tidak ditemukan.",
             Self::Unauthenticated => "Anda belum masuk atau token tidak valid.",
             Self::Forbidden => "Anda tidak berwenang melakukan tindakan ini.",
-            Self::CsrfFailed => "Permintaan ditolak karena token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.",
+            Self::CsrfFailed => {
+                "Permintaan ditolak karena token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi."
+            }
             Self::PayloadTooLarge => "Isi permintaan terlalu besar.",
             Self::RateLimited => "Terlalu banyak percobaan. Coba lagi beberapa saat lagi.",
             Self::UnknownReference => "Data yang dirujuk tidak ada.",
@@ -85,12 +89,19 @@ pub struct ApiError {
 impl ApiError {
     /// An error with the code's default message.
     pub fn new(code: ErrorCode) -> Self {
-        Self { error: code, message: code.message().to_owned(), fields: FieldProblems::default() }
+        Self {
+            error: code,
+            message: code.message().to_owned(),
+            fields: FieldProblems::default(),
+        }
     }
 
     /// Validation failure listing every field's problems.
     pub fn fields(fields: FieldProblems) -> Self {
-        Self { fields, ..Self::new(ErrorCode::ValidationFailed) }
+        Self {
+            fields,
+            ..Self::new(ErrorCode::ValidationFailed)
+        }
     }
 
     /// Replace the message.
@@ -114,7 +125,10 @@ impl From<StoreError> for ApiError {
             StoreError::Conflict(field) => {
                 let mut f = FieldProblems::default();
                 f.add(field, conflict_problem(field));
-                Self { fields: f, ..Self::new(ErrorCode::Conflict) }
+                Self {
+                    fields: f,
+                    ..Self::new(ErrorCode::Conflict)
+                }
             }
             other => {
                 tracing::error!(error = %other, "store error");
@@ -165,11 +179,23 @@ impl From<askama::Error> for PageError {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let (status, title, body) = match &self {
-            Self::NotFound => (StatusCode::NOT_FOUND, "Halaman tidak ditemukan", "Alamat yang Anda buka tidak ada atau datanya sudah tidak tersedia."),
-            Self::Forbidden => (StatusCode::FORBIDDEN, "Akses ditolak", "Peran Anda tidak memberi wewenang untuk membuka atau mengubah data ini. Hubungi Administrator PD Anda bila Anda memerlukannya."),
+            Self::NotFound => (
+                StatusCode::NOT_FOUND,
+                "Halaman tidak ditemukan",
+                "Alamat yang Anda buka tidak ada atau datanya sudah tidak tersedia.",
+            ),
+            Self::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "Akses ditolak",
+                "Peran Anda tidak memberi wewenang untuk membuka atau mengubah data ini. Hubungi Administrator PD Anda bila Anda memerlukannya.",
+            ),
             Self::Internal(cause) => {
                 tracing::error!(%cause, "page error");
-                (StatusCode::INTERNAL_SERVER_ERROR, "Terjadi kesalahan", "Server gagal memproses permintaan. Kejadian ini sudah dicatat; coba lagi beberapa saat lagi.")
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Terjadi kesalahan",
+                    "Server gagal memproses permintaan. Kejadian ini sudah dicatat; coba lagi beberapa saat lagi.",
+                )
             }
         };
         crate::pages::error_page(status, title, body)

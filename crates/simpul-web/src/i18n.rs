@@ -61,6 +61,11 @@ impl Lang {
         LOCALES.lookup_with_args(&self.langid(), key, &map)
     }
 
+    /// The text for `key` with one named argument.
+    pub fn t1(self, key: &str, name: &str, value: &str) -> String {
+        self.t_args(key, &[(name, value.to_owned())])
+    }
+
     /// A validation problem in this language: the Fluent message `masalah-<kode>` when
     /// one exists, else the domain's Bahasa Indonesia text.
     pub fn masalah(self, m: &simpul_domain::Masalah) -> String {
@@ -68,7 +73,9 @@ impl Lang {
             return m.pesan.clone();
         }
         let key = format!("masalah-{}", m.kode.replace('_', "-"));
-        LOCALES.try_lookup(&self.langid(), &key).unwrap_or_else(|| m.pesan.clone())
+        LOCALES
+            .try_lookup(&self.langid(), &key)
+            .unwrap_or_else(|| m.pesan.clone())
     }
 }
 

@@ -64,7 +64,8 @@ pub async fn track(req: Request, next: Next) -> Response {
     let status = resp.status().as_u16().to_string();
     metrics::counter!("simpul_http_requests_total", "route" => route.clone(), "method" => method, "status" => status)
         .increment(1);
-    metrics::histogram!("simpul_http_request_seconds", "route" => route).record(start.elapsed().as_secs_f64());
+    metrics::histogram!("simpul_http_request_seconds", "route" => route)
+        .record(start.elapsed().as_secs_f64());
     resp
 }
 
@@ -72,32 +73,63 @@ pub async fn track(req: Request, next: Next) -> Response {
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let mut resp = next.run(req).await;
     let h = resp.headers_mut();
-    h.insert(
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
         ),
     );
+    }
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     resp
 }
 
 /// Files compiled into the binary: no CDN, works air-gapped.
 const ASSETS: &[(&str, &str, &[u8])] = &[
-    ("simpul.css", "text/css; charset=utf-8", include_bytes!("../assets/simpul.css")),
-    ("htmx.min.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/htmx.min.js")),
-    ("swagger-ui.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/swagger-ui.css")),
-    ("swagger-ui-bundle.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/swagger-ui-bundle.js")),
-    ("swagger-init.js", "text/javascript; charset=utf-8", include_bytes!("../assets/swagger-init.js")),
+    (
+        "simpul.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../assets/simpul.css"),
+    ),
+    (
+        "htmx.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/vendor/htmx.min.js"),
+    ),
+    (
+        "swagger-ui.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../assets/vendor/swagger-ui.css"),
+    ),
+    (
+        "swagger-ui-bundle.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/vendor/swagger-ui-bundle.js"),
+    ),
+    (
+        "swagger-init.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/swagger-init.js"),
+    ),
 ];
 
 /// Serve an embedded asset.
 pub async fn asset(Path(name): Path<String>) -> Response {
     match ASSETS.iter().find(|(n, _, _)| *n == name) {
         Some((_, mime, bytes)) => (
-            [(header::CONTENT_TYPE, *mime), (header::CACHE_CONTROL, "public, max-age=3600")],
+            [
+                (header::CONTENT_TYPE, *mime),
+                (header::CACHE_CONTROL, "public, max-age=3600"),
+            ],
             *bytes,
         )
             .into_response(),

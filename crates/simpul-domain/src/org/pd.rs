@@ -183,13 +183,11 @@ impl NewPd {
                 Masalahs::one("jenis_pd_tidak_dikenal", "Pilih jenis PD dari daftar.")
             }),
         );
-        if let Some(j) = jenis {
-            if j.needs_parent() && input.induk.is_none() {
-                p.add(
-                    "induk",
-                    Masalahs::one("induk_wajib", "UPT dan kelurahan wajib memiliki PD induk."),
-                );
-            }
+        if jenis.is_some_and(JenisPd::needs_parent) && input.induk.is_none() {
+            p.add(
+                "induk",
+                Masalahs::one("induk_wajib", "UPT dan kelurahan wajib memiliki PD induk."),
+            );
         }
         match (kode, nama, singkatan, jenis) {
             (Some(kode), Some(nama), Some(singkatan), Some(jenis)) if p.is_empty() => Ok(Self {
@@ -227,7 +225,7 @@ mod tests {
 
     #[test]
     fn reports_every_field() {
-        let err = NewPd::parse(&input("x!", "", "kantor")).unwrap_err();
+        let err = NewPd::parse(&input("!", "", "kantor")).unwrap_err();
         let fields: Vec<_> = err.0.keys().cloned().collect();
         assert_eq!(fields, ["jenis", "kode", "nama"]);
         assert_eq!(err.0["kode"].len(), 2);

@@ -77,10 +77,17 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     next.run(Request::from_parts(parts, body)).await
 }
 
-async fn resolve(st: &AppState, headers: &HeaderMap) -> Result<SessionState, simpul_store::StoreError> {
-    let Some(token) = cookie(headers, SESSION_COOKIE) else { return Ok(SessionState::None) };
+async fn resolve(
+    st: &AppState,
+    headers: &HeaderMap,
+) -> Result<SessionState, simpul_store::StoreError> {
+    let Some(token) = cookie(headers, SESSION_COOKIE) else {
+        return Ok(SessionState::None);
+    };
     let token_hash = secret::digest(token);
-    let Some(s) = sesi::get(&st.db, &token_hash).await? else { return Ok(SessionState::None) };
+    let Some(s) = sesi::get(&st.db, &token_hash).await? else {
+        return Ok(SessionState::None);
+    };
     let now = OffsetDateTime::now_utc();
     let last = time_text::parse(&s.terakhir).unwrap_or(OffsetDateTime::UNIX_EPOCH);
     if now - last > st.cfg.idle_timeout {
@@ -91,12 +98,17 @@ async fn resolve(st: &AppState, headers: &HeaderMap) -> Result<SessionState, sim
     if now - last > time::Duration::seconds(60) {
         sesi::touch(&st.db, &token_hash, &time_text::format(now)).await?;
     }
-    Ok(SessionState::Live { token_hash, sesi: s })
+    Ok(SessionState::Live {
+        token_hash,
+        sesi: s,
+    })
 }
 
 /// A browser's Origin (or Referer) must name this host. Absent both, the token decides.
 fn origin_ok(headers: &HeaderMap) -> bool {
-    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else { return true };
+    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+        return true;
+    };
     let source = headers
         .get(header::ORIGIN)
         .or_else(|| headers.get(header::REFERER))
@@ -113,7 +125,11 @@ fn origin_ok(headers: &HeaderMap) -> bool {
 
 /// The token from the header, or from the urlencoded form body (which is read and
 /// handed back intact for the handler).
-async fn csrf_token(headers: &HeaderMap, body: Body, limit: usize) -> Result<(Option<String>, Body), Response> {
+async fn csrf_token(
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+) -> Result<(Option<String>, Body), Response> {
     if let Some(t) = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()) {
         return Ok((Some(t.to_owned()), body));
     }
@@ -166,11 +182,23 @@ mod tests {
 
     #[test]
     fn origin_must_match_host() {
-        assert!(origin_ok(&headers(&[("host", "127.0.0.1:8080"), ("origin", "http://127.0.0.1:8080")])));
-        assert!(!origin_ok(&headers(&[("host", "127.0.0.1:8080"), ("origin", "http://evil.example")])));
+        assert!(origin_ok(&headers(&[
+            ("host", "127.0.0.1:8080"),
+            ("origin", "http://127.0.0.1:8080")
+        ])));
+        assert!(!origin_ok(&headers(&[
+            ("host", "127.0.0.1:8080"),
+            ("origin", "http://evil.example")
+        ])));
         assert!(!origin_ok(&headers(&[("host", "a"), ("origin", "null")])));
-        assert!(!origin_ok(&headers(&[("host", "a:1"), ("referer", "http://b:1/x")])));
-        assert!(origin_ok(&headers(&[("host", "a:1"), ("referer", "http://a:1/x")])));
+        assert!(!origin_ok(&headers(&[
+            ("host", "a:1"),
+            ("referer", "http://b:1/x")
+        ])));
+        assert!(origin_ok(&headers(&[
+            ("host", "a:1"),
+            ("referer", "http://a:1/x")
+        ])));
     }
 
     #[test]
@@ -178,7 +206,10 @@ mod tests {
         let h = headers(&[("cookie", "a=1; simpul_sesi=abc; b=2")]);
         assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
         assert_eq!(cookie(&h, "c"), None);
-        assert_eq!(form_urlencoded_field(b"nama=x&_csrf=t0k", "_csrf").as_deref(), Some("t0k"));
+        assert_eq!(
+            form_urlencoded_field(b"nama=x&_csrf=t0k", "_csrf").as_deref(),
+            Some("t0k")
+        );
         assert_eq!(form_urlencoded_field(b"nama=x", "_csrf"), None);
     }
 }

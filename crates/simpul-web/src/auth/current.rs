@@ -49,7 +49,12 @@ impl User {
         self.grants.iter().any(|g| g.role == role)
     }
 
-    async fn load(st: &AppState, id: simpul_domain::ids::PegawaiId, csrf: String, token_hash: Option<String>) -> Result<Option<Self>, StoreError> {
+    async fn load(
+        st: &AppState,
+        id: simpul_domain::ids::PegawaiId,
+        csrf: String,
+        token_hash: Option<String>,
+    ) -> Result<Option<Self>, StoreError> {
         let p = match pegawai::get(&st.db, id).await {
             Ok(p) => p,
             Err(StoreError::NotFound) => return Ok(None),
@@ -58,14 +63,26 @@ impl User {
         if !p.aktif {
             return Ok(None);
         }
-        let grants = peran::of(&st.db, id).await?.into_iter().map(|g| g.grant).collect();
-        Ok(Some(Self { pegawai: p, grants, csrf, token_hash }))
+        let grants = peran::of(&st.db, id)
+            .await?
+            .into_iter()
+            .map(|g| g.grant)
+            .collect();
+        Ok(Some(Self {
+            pegawai: p,
+            grants,
+            csrf,
+            token_hash,
+        }))
     }
 }
 
 /// The permission target of a PD.
 pub fn target_of(pd: &PerangkatDaerah) -> Target {
-    Target::Pd { pd: pd.id, induk: pd.induk }
+    Target::Pd {
+        pd: pd.id,
+        induk: pd.induk,
+    }
 }
 
 /// The user's UI language, from the `simpul_bahasa` cookie.
@@ -82,7 +99,11 @@ impl FromRequestParts<AppState> for PageUser {
 
     async fn from_request_parts(parts: &mut Parts, st: &AppState) -> Result<Self, Response> {
         let lang = lang_of(parts);
-        let back = parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_owned();
+        let back = parts
+            .uri
+            .path_and_query()
+            .map_or("/", |p| p.as_str())
+            .to_owned();
         let to_login = |reason: &str| {
             let q = if back == "/" || back.starts_with("/masuk") {
                 String::new()
@@ -115,16 +136,28 @@ impl FromRequestParts<AppState> for ApiUser {
     async fn from_request_parts(parts: &mut Parts, st: &AppState) -> Result<Self, ApiError> {
         let unauth = || ApiError::new(ErrorCode::Unauthenticated);
         if let Some(auth) = parts.headers.get(header::AUTHORIZATION) {
-            let token = auth.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).ok_or_else(unauth)?;
-            let id = token::authenticate(&st.db, &secret::digest(token.trim())).await?.ok_or_else(unauth)?;
-            return User::load(st, id, String::new(), None).await?.map(Self).ok_or_else(unauth);
-        }
-        match parts.extensions.get::<SessionState>().cloned() {
-            Some(SessionState::Live { token_hash, sesi }) => User::load(st, sesi.pegawai, sesi.csrf, Some(token_hash))
+            let token = auth
+                .to_str()
+                .ok()
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .ok_or_else(unauth)?;
+            let id = token::authenticate(&st.db, &secret::digest(token.trim()))
+                .await?
+                .ok_or_else(unauth)?;
+            return User::load(st, id, String::new(), None)
                 .await?
                 .map(Self)
-                .ok_or_else(unauth),
-            Some(SessionState::Expired) => Err(unauth().with_message("Sesi Anda berakhir karena tidak aktif. Silakan masuk kembali.")),
+                .ok_or_else(unauth);
+        }
+        match parts.extensions.get::<SessionState>().cloned() {
+            Some(SessionState::Live { token_hash, sesi }) => {
+                User::load(st, sesi.pegawai, sesi.csrf, Some(token_hash))
+                    .await?
+                    .map(Self)
+                    .ok_or_else(unauth)
+            }
+            Some(SessionState::Expired) => Err(unauth()
+                .with_message("Sesi Anda berakhir karena tidak aktif. Silakan masuk kembali.")),
             _ => Err(unauth()),
         }
     }

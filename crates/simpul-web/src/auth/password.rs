@@ -5,12 +5,16 @@ use simpul_domain::{Masalah, Masalahs};
 
 /// Hash a password for storage.
 pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
-    Ok(Argon2::default().hash_password(password.as_bytes())?.to_string())
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes())?
+        .to_string())
 }
 
 /// Whether `password` matches the stored `hash`. A malformed hash never matches.
 pub fn verify(password: &str, hash: &str) -> bool {
-    Argon2::default().verify_password(password.as_bytes(), hash).is_ok()
+    Argon2::default()
+        .verify_password(password.as_bytes(), hash)
+        .is_ok()
 }
 
 /// Argon2 work done on a login for an unknown NIP, so the response time does not tell
@@ -24,16 +28,28 @@ pub fn check_policy(password: &str, nip: &str) -> Result<(), Masalahs> {
     let mut found = Vec::new();
     let n = password.chars().count();
     if n < 10 {
-        found.push(Masalah::new("sandi_pendek", "Kata sandi minimal 10 karakter."));
+        found.push(Masalah::new(
+            "sandi_pendek",
+            "Kata sandi minimal 10 karakter.",
+        ));
     }
     if n > 200 {
-        found.push(Masalah::new("sandi_panjang", "Kata sandi paling banyak 200 karakter."));
+        found.push(Masalah::new(
+            "sandi_panjang",
+            "Kata sandi paling banyak 200 karakter.",
+        ));
     }
     if !password.is_empty() && password.chars().all(|c| c.is_ascii_digit()) {
-        found.push(Masalah::new("sandi_angka_saja", "Kata sandi tidak boleh hanya berisi angka."));
+        found.push(Masalah::new(
+            "sandi_angka_saja",
+            "Kata sandi tidak boleh hanya berisi angka.",
+        ));
     }
     if !nip.is_empty() && password.contains(nip) {
-        found.push(Masalah::new("sandi_berisi_nip", "Kata sandi tidak boleh memuat NIP Anda."));
+        found.push(Masalah::new(
+            "sandi_berisi_nip",
+            "Kata sandi tidak boleh memuat NIP Anda.",
+        ));
     }
     Masalahs::into_result(found)
 }

@@ -18,14 +18,22 @@ pub struct LoginLimiter {
 impl LoginLimiter {
     /// `per_nip` failures per NIP and `per_ip` per address within `window`.
     pub fn new(window: Duration, per_nip: u32, per_ip: u32) -> Self {
-        Self { window, per_nip, per_ip, failures: Mutex::new(HashMap::new()) }
+        Self {
+            window,
+            per_nip,
+            per_ip,
+            failures: Mutex::new(HashMap::new()),
+        }
     }
 
     /// `Some(wait)` when this attempt must be refused.
     pub fn check(&self, nip: &str, ip: &str, now: Instant) -> Option<Duration> {
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
         let mut wait = None;
-        for (key, limit) in [(format!("nip:{nip}"), self.per_nip), (format!("ip:{ip}"), self.per_ip)] {
+        for (key, limit) in [
+            (format!("nip:{nip}"), self.per_nip),
+            (format!("ip:{ip}"), self.per_ip),
+        ] {
             if let Some(v) = map.get_mut(&key) {
                 v.retain(|t| now.duration_since(*t) < self.window);
                 if v.len() >= limit as usize {

@@ -38,16 +38,29 @@ pub struct FlashQuery {
 }
 
 /// `GET /dasbor`.
-pub async fn show(State(st): State<AppState>, PageUser(user, lang): PageUser, Query(q): Query<FlashQuery>) -> Result<Response, PageError> {
+pub async fn show(
+    State(st): State<AppState>,
+    PageUser(user, lang): PageUser,
+    Query(q): Query<FlashQuery>,
+) -> Result<Response, PageError> {
     let by_jenis = pd::count_by_jenis(&st.db).await?;
     let by_pd = pegawai::count_by_pd(&st.db).await?;
     let by_role = peran::count_by_role(&st.db).await?;
     let jumlah_tim = tim::list(&st.db).await?.len() as i64;
     let bars: Vec<(String, f64)> = by_jenis
         .iter()
-        .map(|(j, n)| (JenisPd::from_code(j).map_or_else(|| j.clone(), |k| lang.t(&format!("jenis-{}", k.code()))), *n as f64))
+        .map(|(j, n)| {
+            (
+                JenisPd::from_code(j)
+                    .map_or_else(|| j.clone(), |k| lang.t(&format!("jenis-{}", k.code()))),
+                *n as f64,
+            )
+        })
         .collect();
-    let slices: Vec<(String, f64)> = by_role.iter().map(|(r, n)| (lang.t(&format!("peran-{r}")), *n as f64)).collect();
+    let slices: Vec<(String, f64)> = by_role
+        .iter()
+        .map(|(r, n)| (lang.t(&format!("peran-{r}")), *n as f64))
+        .collect();
     let boleh_audit = user.can(Action::LihatJejakAudit, Target::Region);
     let terbaru = if boleh_audit {
         audit::list(&st.db, &AuditFilter::default(), 8, 0)
@@ -58,19 +71,39 @@ pub async fn show(State(st): State<AppState>, PageUser(user, lang): PageUser, Qu
                 let when = simpul_store::time_text::parse(&e.fields.at)
                     .map(|t| crate::format_id::tanggal_waktu(t, st.cfg.utc_offset))
                     .unwrap_or(e.fields.at.clone());
-                (when, e.fields.actor, lang.t(&format!("aksi-{}", e.fields.action.replace(['.', '_'], "-"))))
+                (
+                    when,
+                    e.fields.actor,
+                    lang.t(&format!(
+                        "aksi-{}",
+                        e.fields.action.replace(['.', '_'], "-")
+                    )),
+                )
             })
             .collect()
     } else {
         Vec::new()
     };
     let page = DashboardPage {
-        ctx: Ctx::new(&user, lang, region_name(&st).await, "dasbor", q.pesan.as_deref()),
+        ctx: Ctx::new(
+            &user,
+            lang,
+            region_name(&st).await,
+            "dasbor",
+            q.pesan.as_deref(),
+        ),
         jumlah_pd: by_jenis.iter().map(|(_, n)| n).sum(),
         jumlah_pegawai: by_pd.iter().map(|(_, n)| n).sum(),
         jumlah_peran: by_role.iter().map(|(_, n)| n).sum(),
         jumlah_tim,
-        chart_jenis: bar_horizontal(&lang.t("dasbor-chart-jenis"), &bars, &BarOptions { decimals: 0, ..BarOptions::default() }),
+        chart_jenis: bar_horizontal(
+            &lang.t("dasbor-chart-jenis"),
+            &bars,
+            &BarOptions {
+                decimals: 0,
+                ..BarOptions::default()
+            },
+        ),
         chart_peran: donut(&lang.t("dasbor-chart-peran"), &slices),
         terbaru,
         boleh_audit,

@@ -57,9 +57,16 @@ pub async fn form(LangCookie(lang): LangCookie, Query(q): Query<LoginQuery>) -> 
     let notice = match q.alasan.as_deref() {
         Some("kedaluwarsa") => Some(lang.t("masuk-sesi-berakhir")),
         Some("perlu") => Some(lang.t("masuk-perlu")),
+        Some("keluar") => Some(lang.t("masuk-sudah-keluar")),
+        Some("sandi-diganti") => Some(lang.t("masuk-sandi-diganti")),
         _ => None,
     };
-    let page = LoginPage { ctx: Ctx::public(lang), notice, nip: String::new(), lanjut: safe_next(q.lanjut.as_deref()) };
+    let page = LoginPage {
+        ctx: Ctx::public(lang),
+        notice,
+        nip: String::new(),
+        lanjut: safe_next(q.lanjut.as_deref()),
+    };
     render(StatusCode::OK, &page)
 }
 
@@ -84,12 +91,20 @@ pub async fn submit(
     let nip: String = f.nip.chars().filter(char::is_ascii_digit).collect();
     let ip = addr.ip().to_string();
     let again = |status: StatusCode, notice: String| {
-        let page = LoginPage { ctx: Ctx::public(lang), notice: Some(notice), nip: f.nip.clone(), lanjut: safe_next(Some(&f.lanjut)) };
+        let page = LoginPage {
+            ctx: Ctx::public(lang),
+            notice: Some(notice),
+            nip: f.nip.clone(),
+            lanjut: safe_next(Some(&f.lanjut)),
+        };
         render(status, &page)
     };
     if let Some(wait) = st.limiter.check(&nip, &ip, Instant::now()) {
         let minutes = wait.as_secs().div_ceil(60).max(1).to_string();
-        return again(StatusCode::TOO_MANY_REQUESTS, lang.t_args("masuk-terkunci", &[("menit", minutes)]));
+        return again(
+            StatusCode::TOO_MANY_REQUESTS,
+            lang.t_args("masuk-terkunci", &[("menit", minutes)]),
+        );
     }
     let record = match pegawai::login_record(&st.db, &nip).await {
         Ok(r) => r,
@@ -98,7 +113,9 @@ pub async fn submit(
     let sandi = f.sandi.clone();
     let ok = match record {
         Some((p, Some(hash))) if p.aktif => {
-            let good = tokio::task::spawn_blocking(move || password::verify(&sandi, &hash)).await.unwrap_or(false);
+            let good = tokio::task::spawn_blocking(move || password::verify(&sandi, &hash))
+                .await
+                .unwrap_or(false);
             good.then_some(p)
         }
         _ => {
@@ -114,24 +131,41 @@ pub async fn submit(
     st.limiter.succeed(&nip);
     let token = secret::random_hex();
     let csrf = secret::random_hex();
-    if let Err(e) = sesi::create(&st.db, &secret::digest(&token), p.id, &csrf, &time_text::now()).await {
+    if let Err(e) = sesi::create(
+        &st.db,
+        &secret::digest(&token),
+        p.id,
+        &csrf,
+        &time_text::now(),
+    )
+    .await
+    {
         return crate::error::PageError::from(e).into_response();
     }
     tracing::info!(nip = %nip, "login");
     let mut resp = Redirect::to(&safe_next(Some(&f.lanjut))).into_response();
-    set_cookie(resp.headers_mut(), &session_cookie(&token, st.cfg.secure_cookies));
+    set_cookie(
+        resp.headers_mut(),
+        &session_cookie(&token, st.cfg.secure_cookies),
+    );
     resp
 }
 
 /// `POST /keluar`.
-pub async fn logout(State(st): State<AppState>, session: Option<axum::Extension<SessionState>>) -> Response {
+pub async fn logout(
+    State(st): State<AppState>,
+    session: Option<axum::Extension<SessionState>>,
+) -> Response {
     if let Some(axum::Extension(SessionState::Live { token_hash, .. })) = session {
         if let Err(e) = sesi::delete(&st.db, &token_hash).await {
             return crate::error::PageError::from(e).into_response();
         }
     }
     let mut resp = Redirect::to("/masuk?alasan=keluar").into_response();
-    set_cookie(resp.headers_mut(), &format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"));
+    set_cookie(
+        resp.headers_mut(),
+        &format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"),
+    );
     resp
 }
 
@@ -147,9 +181,19 @@ pub struct LangForm {
 /// `POST /bahasa`: remember the UI language in a cookie.
 pub async fn set_lang(Form(f): Form<LangForm>) -> Response {
     let lang = Lang::from_code(&f.bahasa);
-    let back = if f.kembali.starts_with('/') && !f.kembali.starts_with("//") { f.kembali.as_str() } else { "/" };
+    let back = if f.kembali.starts_with('/') && !f.kembali.starts_with("//") {
+        f.kembali.as_str()
+    } else {
+        "/"
+    };
     let mut resp = Redirect::to(back).into_response();
-    set_cookie(resp.headers_mut(), &format!("simpul_bahasa={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code()));
+    set_cookie(
+        resp.headers_mut(),
+        &format!(
+            "simpul_bahasa={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        ),
+    );
     resp
 }
 
@@ -167,7 +211,14 @@ fn set_cookie(h: &mut HeaderMap, value: &str) {
 /// Only local paths: an open redirect would let a phishing link pass through our login.
 fn safe_next(raw: Option<&str>) -> String {
     match raw {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/\\") && !p.starts_with("/masuk") => p.to_owned(),
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.starts_with("/\\")
+                && !p.starts_with("/masuk") =>
+        {
+            p.to_owned()
+        }
         _ => "/dasbor".to_owned(),
     }
 }

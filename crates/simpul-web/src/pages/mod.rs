@@ -32,17 +32,36 @@ pub struct Ctx {
     pub active: &'static str,
     /// Navigation entries the user may open: (key, href).
     pub nav: Vec<(&'static str, &'static str)>,
-    /// A one-off message after a redirect (Fluent key suffix), if any.
-    pub flash: Option<String>,
+    /// A one-off message after a redirect, if any: (is it an error, text).
+    pub flash: Option<(bool, String)>,
 }
 
 impl Ctx {
     /// The layout context for a logged-in page.
-    pub fn new(user: &User, lang: Lang, region: String, active: &'static str, flash: Option<&str>) -> Self {
-        let mut nav = vec![("dasbor", "/dasbor"), ("pd", "/pd"), ("pegawai", "/pegawai"), ("tim", "/tim-koordinasi")];
-        if user.can(Action::LihatJejakAudit, Target::Region) || user.grants.iter().any(|g| {
-            user.can(Action::LihatJejakAudit, Target::Pd { pd: g.pd, induk: None })
-        }) {
+    pub fn new(
+        user: &User,
+        lang: Lang,
+        region: String,
+        active: &'static str,
+        flash: Option<&str>,
+    ) -> Self {
+        let mut nav = vec![
+            ("dasbor", "/dasbor"),
+            ("pd", "/pd"),
+            ("pegawai", "/pegawai"),
+            ("tim", "/tim-koordinasi"),
+        ];
+        if user.can(Action::LihatJejakAudit, Target::Region)
+            || user.grants.iter().any(|g| {
+                user.can(
+                    Action::LihatJejakAudit,
+                    Target::Pd {
+                        pd: g.pd,
+                        induk: None,
+                    },
+                )
+            })
+        {
             nav.push(("audit", "/jejak-audit"));
         }
         nav.push(("profil", "/profil"));
@@ -53,13 +72,23 @@ impl Ctx {
             region,
             active,
             nav,
-            flash: flash.map(|f| lang.t(&format!("flash-{f}"))),
+            flash: flash
+                .filter(|f| f.len() < 60 && f.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                .map(|f| (f.starts_with("galat-"), lang.t(&format!("flash-{f}")))),
         }
     }
 
     /// The context of a public page (login, errors).
     pub fn public(lang: Lang) -> Self {
-        Self { lang, user_name: String::new(), csrf: String::new(), region: String::new(), active: "", nav: Vec::new(), flash: None }
+        Self {
+            lang,
+            user_name: String::new(),
+            csrf: String::new(),
+            region: String::new(),
+            active: "",
+            nav: Vec::new(),
+            flash: None,
+        }
     }
 
     /// Translate.
@@ -69,7 +98,7 @@ impl Ctx {
 
     /// Translate with one argument.
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
-        self.lang.t_args(key, &[(name, value.to_owned())])
+        self.lang.t1(key, name, value)
     }
 
     /// Format an integer the Indonesian way.
@@ -85,12 +114,25 @@ pub struct FormErrors(pub Vec<(String, Vec<String>)>);
 impl FormErrors {
     /// Translate problems.
     pub fn from_problems(p: &FieldProblems, lang: Lang) -> Self {
-        Self(p.0.iter().map(|(f, ms)| (f.clone(), ms.iter().map(|m: &Masalah| lang.masalah(m)).collect())).collect())
+        Self(
+            p.0.iter()
+                .map(|(f, ms)| {
+                    (
+                        f.clone(),
+                        ms.iter().map(|m: &Masalah| lang.masalah(m)).collect(),
+                    )
+                })
+                .collect(),
+        )
     }
 
     /// Messages of one field.
     pub fn of(&self, field: &str) -> Vec<String> {
-        self.0.iter().find(|(f, _)| f == field).map(|(_, m)| m.clone()).unwrap_or_default()
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_default()
     }
 
     /// Whether a field has errors (for `aria-invalid`).
@@ -122,7 +164,11 @@ struct ErrorPage<'a> {
 
 /// The error page (Bahasa Indonesia; errors are shown before a language is known).
 pub fn error_page(status: StatusCode, title: &str, body: &str) -> Response {
-    let page = ErrorPage { ctx: Ctx::public(Lang::Id), title, body };
+    let page = ErrorPage {
+        ctx: Ctx::public(Lang::Id),
+        title,
+        body,
+    };
     match page.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(_) => (status, title.to_owned()).into_response(),
@@ -152,5 +198,7 @@ pub async fn region_name(st: &crate::state::AppState) -> String {
 
 /// A whole number from a query parameter, default 1, never below 1.
 pub fn page_number(raw: Option<&str>) -> i64 {
-    raw.and_then(|s| s.parse::<i64>().ok()).filter(|n| *n >= 1).unwrap_or(1)
+    raw.and_then(|s| s.parse::<i64>().ok())
+        .filter(|n| *n >= 1)
+        .unwrap_or(1)
 }

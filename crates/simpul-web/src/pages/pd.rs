@@ -1,8 +1,9 @@
 //! Pages for agencies (PD): list, detail, create, edit, archive.
 
+use crate::extract::PagePath;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -11,9 +12,9 @@ use simpul_domain::ids::PdId;
 use simpul_domain::org::pd::PdInput;
 use simpul_domain::org::{JenisPd, NewPd, PerangkatDaerah};
 use simpul_domain::{FieldProblems, Masalahs};
+use simpul_store::StoreError;
 use simpul_store::pd::{self, PdFilter};
 use simpul_store::pegawai::{self, PegawaiFilter};
-use simpul_store::StoreError;
 
 use crate::auth::PageUser;
 use crate::error::{PageError, conflict_problem};
@@ -56,11 +57,19 @@ pub struct ListQuery {
 }
 
 fn kinds(lang: Lang) -> Vec<(String, String)> {
-    JenisPd::ALL.iter().map(|k| (k.code().to_owned(), lang.t(&format!("jenis-{}", k.code())))).collect()
+    JenisPd::ALL
+        .iter()
+        .map(|k| (k.code().to_owned(), lang.t(&format!("jenis-{}", k.code()))))
+        .collect()
 }
 
 /// `GET /pd`; an htmx request gets only the table.
-pub async fn list(State(st): State<AppState>, PageUser(user, lang): PageUser, headers: HeaderMap, Query(q): Query<ListQuery>) -> Result<Response, PageError> {
+pub async fn list(
+    State(st): State<AppState>,
+    PageUser(user, lang): PageUser,
+    headers: HeaderMap,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, PageError> {
     let filter = PdFilter {
         jenis: q.jenis.as_deref().and_then(JenisPd::from_code),
         q: q.q.clone().filter(|s| !s.trim().is_empty()),
@@ -69,9 +78,18 @@ pub async fn list(State(st): State<AppState>, PageUser(user, lang): PageUser, he
     let rows: Vec<PdRow> = pd::list(&st.db, &filter)
         .await?
         .into_iter()
-        .map(|p| PdRow { jenis: lang.t(&format!("jenis-{}", p.jenis.code())), pd: p })
+        .map(|p| PdRow {
+            jenis: lang.t(&format!("jenis-{}", p.jenis.code())),
+            pd: p,
+        })
         .collect();
-    let ctx = Ctx::new(&user, lang, region_name(&st).await, "pd", q.pesan.as_deref());
+    let ctx = Ctx::new(
+        &user,
+        lang,
+        region_name(&st).await,
+        "pd",
+        q.pesan.as_deref(),
+    );
     if headers.contains_key("hx-request") {
         return Ok(render(StatusCode::OK, &ListTable { ctx, rows }));
     }
@@ -101,19 +119,49 @@ struct DetailPage {
 }
 
 /// `GET /pd/{id}`.
-pub async fn detail(State(st): State<AppState>, PageUser(user, lang): PageUser, Path(id): Path<PdId>, Query(q): Query<ListQuery>) -> Result<Response, PageError> {
+pub async fn detail(
+    State(st): State<AppState>,
+    PageUser(user, lang): PageUser,
+    PagePath(id): PagePath<PdId>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, PageError> {
     let p = pd::get(&st.db, id).await?;
-    let induk = match p.induk { Some(i) => Some(pd::get(&st.db, i).await?), None => None };
-    let all = pd::list(&st.db, &PdFilter { termasuk_arsip: true, ..PdFilter::default() }).await?;
+    let induk = match p.induk {
+        Some(i) => Some(pd::get(&st.db, i).await?),
+        None => None,
+    };
+    let all = pd::list(
+        &st.db,
+        &PdFilter {
+            termasuk_arsip: true,
+            ..PdFilter::default()
+        },
+    )
+    .await?;
     let anak = all.into_iter().filter(|c| c.induk == Some(p.id)).collect();
     let boleh_lihat_pegawai = user.can_pd(Action::LihatPegawai, &p);
     let (pegawai, jumlah_pegawai) = if boleh_lihat_pegawai {
-        pegawai::list(&st.db, &PegawaiFilter { pds: Some(vec![p.id]), q: None }, 200, 0).await?
+        pegawai::list(
+            &st.db,
+            &PegawaiFilter {
+                pds: Some(vec![p.id]),
+                q: None,
+            },
+            200,
+            0,
+        )
+        .await?
     } else {
         (Vec::new(), 0)
     };
     let page = DetailPage {
-        ctx: Ctx::new(&user, lang, region_name(&st).await, "pd", q.pesan.as_deref()),
+        ctx: Ctx::new(
+            &user,
+            lang,
+            region_name(&st).await,
+            "pd",
+            q.pesan.as_deref(),
+        ),
         jenis: lang.t(&format!("jenis-{}", p.jenis.code())),
         boleh_ubah: user.can_pd(Action::KelolaPd, &p),
         pd: p,
@@ -172,12 +220,21 @@ impl PdFormValues {
             s => match s.parse::<PdId>() {
                 Ok(id) => Some(id),
                 Err(_) => {
-                    bad_parent = Some(Masalahs::one("induk_tidak_dikenal", "PD induk tidak dikenal."));
+                    bad_parent = Some(Masalahs::one(
+                        "induk_tidak_dikenal",
+                        "PD induk tidak dikenal.",
+                    ));
                     None
                 }
             },
         };
-        let input = PdInput { kode: self.kode.clone(), nama: self.nama.clone(), singkatan: self.singkatan.clone(), jenis: self.jenis.clone(), induk };
+        let input = PdInput {
+            kode: self.kode.clone(),
+            nama: self.nama.clone(),
+            singkatan: self.singkatan.clone(),
+            jenis: self.jenis.clone(),
+            induk,
+        };
         let result = NewPd::parse(&input);
         match (result, bad_parent) {
             (Ok(v), None) => Ok(v),
@@ -187,14 +244,24 @@ impl PdFormValues {
                 Err(p)
             }
             (Err(mut p), m) => {
-                if let Some(m) = m { p.add("induk", m); }
+                if let Some(m) = m {
+                    p.add("induk", m);
+                }
                 Err(p)
             }
         }
     }
 }
 
-async fn form_page(st: &AppState, user: &crate::auth::User, lang: Lang, action: String, judul: String, v: PdFormValues, problems: &FieldProblems) -> Result<FormPage, PageError> {
+async fn form_page(
+    st: &AppState,
+    user: &crate::auth::User,
+    lang: Lang,
+    action: String,
+    judul: String,
+    v: PdFormValues,
+    problems: &FieldProblems,
+) -> Result<FormPage, PageError> {
     Ok(FormPage {
         ctx: Ctx::new(user, lang, region_name(st).await, "pd", None),
         action,
@@ -207,27 +274,54 @@ async fn form_page(st: &AppState, user: &crate::auth::User, lang: Lang, action: 
 }
 
 /// `GET /pd/baru`.
-pub async fn new_form(State(st): State<AppState>, PageUser(user, lang): PageUser) -> Result<Response, PageError> {
+pub async fn new_form(
+    State(st): State<AppState>,
+    PageUser(user, lang): PageUser,
+) -> Result<Response, PageError> {
     if !user.can(Action::KelolaPd, Target::Region) {
         return Err(PageError::Forbidden);
     }
-    let page = form_page(&st, &user, lang, "/pd".into(), lang.t("pd-baru-judul"), PdFormValues::default(), &FieldProblems::default()).await?;
+    let page = form_page(
+        &st,
+        &user,
+        lang,
+        "/pd".into(),
+        lang.t("pd-baru-judul"),
+        PdFormValues::default(),
+        &FieldProblems::default(),
+    )
+    .await?;
     Ok(render(StatusCode::OK, &page))
 }
 
 /// `POST /pd`.
-pub async fn create(State(st): State<AppState>, PageUser(user, lang): PageUser, Form(v): Form<PdFormValues>) -> Result<Response, PageError> {
+pub async fn create(
+    State(st): State<AppState>,
+    PageUser(user, lang): PageUser,
+    Form(v): Form<PdFormValues>,
+) -> Result<Response, PageError> {
     if !user.can(Action::KelolaPd, Target::Region) {
         return Err(PageError::Forbidden);
     }
     let result = match v.parse() {
-        Ok(new) => pd::create(&st.db, &user.actor(), &new, false).await.map_err(store_problems),
+        Ok(new) => pd::create(&st.db, &user.actor(), &new, false)
+            .await
+            .map_err(store_problems),
         Err(p) => Err(Ok(p)),
     };
     match result {
         Ok(p) => Ok(Redirect::to(&format!("/pd/{}?pesan=pd-dibuat", p.id)).into_response()),
         Err(Ok(problems)) => {
-            let page = form_page(&st, &user, lang, "/pd".into(), lang.t("pd-baru-judul"), v, &problems).await?;
+            let page = form_page(
+                &st,
+                &user,
+                lang,
+                "/pd".into(),
+                lang.t("pd-baru-judul"),
+                v,
+                &problems,
+            )
+            .await?;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(Err(e)) => Err(e),
@@ -235,29 +329,58 @@ pub async fn create(State(st): State<AppState>, PageUser(user, lang): PageUser, 
 }
 
 /// `GET /pd/{id}/ubah`.
-pub async fn edit_form(State(st): State<AppState>, PageUser(user, lang): PageUser, Path(id): Path<PdId>) -> Result<Response, PageError> {
+pub async fn edit_form(
+    State(st): State<AppState>,
+    PageUser(user, lang): PageUser,
+    PagePath(id): PagePath<PdId>,
+) -> Result<Response, PageError> {
     let p = pd::get(&st.db, id).await?;
     if !user.can_pd(Action::KelolaPd, &p) {
         return Err(PageError::Forbidden);
     }
-    let page = form_page(&st, &user, lang, format!("/pd/{id}"), lang.t1("pd-ubah-judul", "nama", &p.nama), PdFormValues::from_pd(&p), &FieldProblems::default()).await?;
+    let page = form_page(
+        &st,
+        &user,
+        lang,
+        format!("/pd/{id}"),
+        lang.t1("pd-ubah-judul", "nama", &p.nama),
+        PdFormValues::from_pd(&p),
+        &FieldProblems::default(),
+    )
+    .await?;
     Ok(render(StatusCode::OK, &page))
 }
 
 /// `POST /pd/{id}`.
-pub async fn update(State(st): State<AppState>, PageUser(user, lang): PageUser, Path(id): Path<PdId>, Form(v): Form<PdFormValues>) -> Result<Response, PageError> {
+pub async fn update(
+    State(st): State<AppState>,
+    PageUser(user, lang): PageUser,
+    PagePath(id): PagePath<PdId>,
+    Form(v): Form<PdFormValues>,
+) -> Result<Response, PageError> {
     let p = pd::get(&st.db, id).await?;
     if !user.can_pd(Action::KelolaPd, &p) {
         return Err(PageError::Forbidden);
     }
     let result = match v.parse() {
-        Ok(new) => pd::update(&st.db, &user.actor(), id, &new).await.map_err(store_problems),
+        Ok(new) => pd::update(&st.db, &user.actor(), id, &new)
+            .await
+            .map_err(store_problems),
         Err(pr) => Err(Ok(pr)),
     };
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/pd/{id}?pesan=pd-diubah")).into_response()),
         Err(Ok(problems)) => {
-            let page = form_page(&st, &user, lang, format!("/pd/{id}"), lang.t1("pd-ubah-judul", "nama", &p.nama), v, &problems).await?;
+            let page = form_page(
+                &st,
+                &user,
+                lang,
+                format!("/pd/{id}"),
+                lang.t1("pd-ubah-judul", "nama", &p.nama),
+                v,
+                &problems,
+            )
+            .await?;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(Err(e)) => Err(e),
@@ -272,14 +395,23 @@ pub struct ArchiveForm {
 }
 
 /// `POST /pd/{id}/arsip`.
-pub async fn archive(State(st): State<AppState>, PageUser(user, _): PageUser, Path(id): Path<PdId>, Form(f): Form<ArchiveForm>) -> Result<Response, PageError> {
+pub async fn archive(
+    State(st): State<AppState>,
+    PageUser(user, _): PageUser,
+    PagePath(id): PagePath<PdId>,
+    Form(f): Form<ArchiveForm>,
+) -> Result<Response, PageError> {
     let p = pd::get(&st.db, id).await?;
     if !user.can_pd(Action::KelolaPd, &p) {
         return Err(PageError::Forbidden);
     }
     let archived = f.arsip == "1";
     pd::set_archived(&st.db, &user.actor(), id, archived).await?;
-    let msg = if archived { "pd-diarsipkan" } else { "pd-dipulihkan" };
+    let msg = if archived {
+        "pd-diarsipkan"
+    } else {
+        "pd-dipulihkan"
+    };
     Ok(Redirect::to(&format!("/pd/{id}?pesan={msg}")).into_response())
 }
 
@@ -288,7 +420,13 @@ pub fn store_problems(e: StoreError) -> Result<FieldProblems, PageError> {
     let mut p = FieldProblems::default();
     match e {
         StoreError::Conflict(field) => p.add(field, conflict_problem(field)),
-        StoreError::MissingReference => p.add("induk", Masalahs::one("induk_tidak_dikenal", "PD induk tidak dikenal atau sama dengan PD ini.")),
+        StoreError::MissingReference => p.add(
+            "induk",
+            Masalahs::one(
+                "induk_tidak_dikenal",
+                "PD induk tidak dikenal atau sama dengan PD ini.",
+            ),
+        ),
         other => return Err(other.into()),
     }
     Ok(p)

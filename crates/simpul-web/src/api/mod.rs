@@ -1,0 +1,84 @@
+//! The JSON API under `/api/v1`, for machine clients and scripts. Same rules as the
+//! pages: permissions from the domain, errors as `{"error", "message", "fields"}`.
+
+pub mod openapi;
+pub mod org;
+pub mod people;
+pub mod trail;
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
+use axum::routing::{delete, get};
+use axum::{Json, Router};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{ApiError, ErrorCode};
+use crate::state::AppState;
+
+/// A JSON body whose rejection is our API error, not axum's plain text.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, st: &AppState) -> Result<Self, ApiError> {
+        match Json::<T>::from_request(req, st).await {
+            Ok(Json(v)) => Ok(Self(v)),
+            Err(JsonRejection::BytesRejection(_)) => Err(ApiError::new(ErrorCode::PayloadTooLarge)),
+            Err(e) => Err(
+                ApiError::new(ErrorCode::MalformedJson).with_message(format!(
+                    "{} ({})",
+                    ErrorCode::MalformedJson.message(),
+                    e.body_text()
+                )),
+            ),
+        }
+    }
+}
+
+/// A page of results.
+#[derive(Debug, Serialize)]
+pub struct Page<T> {
+    /// The items.
+    pub items: Vec<T>,
+    /// How many match in all.
+    pub total: i64,
+}
+
+/// Paging parameters (`limit` 1-500, default 100; `offset` from 0).
+#[derive(Debug, serde::Deserialize)]
+pub struct Paging {
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+impl Paging {
+    /// Bounded limit and offset.
+    pub fn bounds(&self) -> (i64, i64) {
+        (
+            self.limit.unwrap_or(100).clamp(1, 500),
+            self.offset.unwrap_or(0).max(0),
+        )
+    }
+}
+
+/// The `/api/v1` router.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi::document))
+        .route("/saya", get(people::me))
+        .route("/wilayah", get(org::region))
+        .route("/pd", get(org::list).post(org::create))
+        .route("/pd/{id}", get(org::get).put(org::update))
+        .route("/pegawai", get(people::list).post(people::create))
+        .route("/pegawai/{id}", get(people::get).put(people::update))
+        .route(
+            "/pegawai/{id}/peran",
+            get(people::grants).post(people::grant),
+        )
+        .route("/peran/{id}", delete(people::revoke))
+        .route("/tim-koordinasi", get(org::team))
+        .route("/jejak-audit", get(trail::list))
+        .fallback(|| async { ApiError::new(ErrorCode::NotFound) })
+}
