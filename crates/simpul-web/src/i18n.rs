@@ -83,6 +83,48 @@ impl Lang {
 mod tests {
     use super::*;
 
+    fn keys(text: &str) -> std::collections::BTreeSet<String> {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn english_translates_every_indonesian_text() {
+        let id = keys(include_str!("../locales/id/main.ftl"));
+        let en = keys(include_str!("../locales/en/main.ftl"));
+        let missing: Vec<_> = id.difference(&en).collect();
+        assert!(missing.is_empty(), "missing in en: {missing:?}");
+        // English may add translations of domain problem codes; nothing else.
+        let extra: Vec<_> = en.difference(&id).filter(|k| !k.starts_with("masalah-")).collect();
+        assert!(extra.is_empty(), "only in en: {extra:?}");
+    }
+
+    #[test]
+    fn templates_use_only_defined_texts() {
+        let id = keys(include_str!("../locales/id/main.ftl"));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for part in text.split("ctx.t(\"").skip(1).chain(text.split("ctx.t1(\"").skip(1)) {
+                let key = part.split('"').next().unwrap();
+                assert!(id.contains(key), "{} uses undefined text {key}", path.display());
+            }
+        }
+    }
+
+    #[test]
+    fn arguments_and_problem_fallback() {
+        assert_eq!(Lang::Id.t1("jumlah-data", "n", "1.234"), "1.234 data");
+        let m = simpul_domain::Masalah::new("kode_tanpa_terjemahan", "Pesan asli.");
+        assert_eq!(Lang::En.masalah(&m), "Pesan asli.");
+        let m = simpul_domain::Masalah::new("wajib_diisi", "Wajib diisi.");
+        assert_eq!(Lang::En.masalah(&m), "Required.");
+        assert_eq!(Lang::Id.masalah(&m), "Wajib diisi.");
+    }
+
     #[test]
     fn both_languages_have_the_navigation() {
         assert_eq!(Lang::Id.t("nav-dasbor"), "Dasbor");

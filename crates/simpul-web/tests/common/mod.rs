@@ -165,3 +165,139 @@ impl Session {
 pub async fn audit_len(db: &Db) -> i64 {
     simpul_store::audit::list(db, &Default::default(), 1, 0).await.unwrap().total
 }
+
+// ---- Helpers for the HTTP edge tests (auth, csrf, api_*, pages_forms, permissions_http, ops) ----
+
+/// Id of the staff member with this NIP.
+pub async fn pegawai_id(db: &Db, nip: &str) -> simpul_domain::ids::PegawaiId {
+    simpul_store::pegawai::by_nip(db, nip).await.unwrap().id
+}
+
+/// Id of the PD with this code.
+pub async fn pd_id(db: &Db, kode: &str) -> simpul_domain::ids::PdId {
+    simpul_store::pd::by_kode(db, kode).await.unwrap().id
+}
+
+/// Number of PDs, archived ones included.
+pub async fn pd_count(db: &Db) -> usize {
+    let all = simpul_store::pd::PdFilter { termasuk_arsip: true, ..Default::default() };
+    simpul_store::pd::list(db, &all).await.unwrap().len()
+}
+
+/// Number of staff.
+pub async fn pegawai_count(db: &Db) -> i64 {
+    simpul_store::pegawai::list(db, &Default::default(), 1, 0).await.unwrap().1
+}
+
+/// Both counts and the audit length: a snapshot to prove a refusal changed nothing.
+pub async fn snapshot(db: &Db) -> (usize, i64, i64) {
+    (pd_count(db).await, pegawai_count(db).await, audit_len(db).await)
+}
+
+/// A JSON API client.
+pub struct Api {
+    /// Base URL.
+    pub base: String,
+    auth: Vec<(&'static str, String)>,
+    http: reqwest::Client,
+}
+
+impl Api {
+    /// Send `method path` with an optional JSON body; the status and the parsed body
+    /// (`Null` when empty).
+    pub async fn call(&self, method: &str, path: &str, body: Option<serde_json::Value>) -> (u16, serde_json::Value) {
+        let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let mut req = self.http.request(m, format!("{}/api/v1{path}", self.base));
+        for (k, v) in &self.auth {
+            req = req.header(*k, v);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        json_of(req.send().await.unwrap()).await
+    }
+
+    /// GET.
+    pub async fn get(&self, path: &str) -> (u16, serde_json::Value) {
+        self.call("GET", path, None).await
+    }
+
+    /// POST a JSON body.
+    pub async fn post(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        self.call("POST", path, Some(body)).await
+    }
+
+    /// PUT a JSON body.
+    pub async fn put(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        self.call("PUT", path, Some(body)).await
+    }
+}
+
+/// Status and JSON body of a response (`Null` when the body is empty).
+pub async fn json_of(resp: reqwest::Response) -> (u16, serde_json::Value) {
+    let status = resp.status().as_u16();
+    let text = resp.text().await.unwrap();
+    let v = if text.is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+    };
+    (status, v)
+}
+
+/// Assert an API error of this status and code; returns its `fields`.
+#[track_caller]
+pub fn assert_api_error(got: &(u16, serde_json::Value), status: u16, code: &str) -> serde_json::Value {
+    assert_eq!(got.0, status, "status of {}", got.1);
+    assert_eq!(got.1["error"], code, "error code of {}", got.1);
+    assert!(got.1["message"].as_str().is_some_and(|m| !m.is_empty()), "message of {}", got.1);
+    assert!(got.1["fields"].is_object(), "fields of {}", got.1);
+    got.1["fields"].clone()
+}
+
+/// The problem codes reported for one field of an API error.
+pub fn field_codes(fields: &serde_json::Value, field: &str) -> Vec<String> {
+    fields[field]
+        .as_array()
+        .map(|a| a.iter().filter_map(|m| m["kode"].as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
+}
+
+impl TestApp {
+    /// A fresh API token of the staff member with this NIP.
+    pub async fn token_for(&self, nip: &str) -> String {
+        let token = simpul_web::auth::secret::api_token();
+        let id = pegawai_id(&self.db, nip).await;
+        let digest = simpul_web::auth::secret::digest(&token);
+        simpul_store::token::create(&self.db, &simpul_store::Actor::sistem(), id, "test", &digest)
+            .await
+            .unwrap();
+        token
+    }
+
+    /// An API client with a bearer token of the staff member with this NIP.
+    pub async fn api_as(&self, nip: &str) -> Api {
+        let token = self.token_for(nip).await;
+        Api { base: self.base.clone(), auth: vec![("authorization", format!("Bearer {token}"))], http: client() }
+    }
+
+    /// An API client without credentials.
+    pub fn anonymous_api(&self) -> Api {
+        Api { base: self.base.clone(), auth: Vec::new(), http: client() }
+    }
+}
+
+impl Session {
+    /// An API client riding on this session (cookie, CSRF header, same Origin).
+    pub fn api(&self) -> Api {
+        Api {
+            base: self.base.clone(),
+            auth: vec![
+                ("cookie", self.cookie.clone()),
+                ("x-csrf-token", self.csrf.clone()),
+                ("origin", self.base.clone()),
+            ],
+            http: self.http.clone(),
+        }
+    }
+}
