@@ -97,7 +97,10 @@ mod tests {
         let missing: Vec<_> = id.difference(&en).collect();
         assert!(missing.is_empty(), "missing in en: {missing:?}");
         // English may add translations of domain problem codes; nothing else.
-        let extra: Vec<_> = en.difference(&id).filter(|k| !k.starts_with("masalah-")).collect();
+        let extra: Vec<_> = en
+            .difference(&id)
+            .filter(|k| !k.starts_with("masalah-"))
+            .collect();
         assert!(extra.is_empty(), "only in en: {extra:?}");
     }
 
@@ -108,9 +111,17 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
-            for part in text.split("ctx.t(\"").skip(1).chain(text.split("ctx.t1(\"").skip(1)) {
+            for part in text
+                .split("ctx.t(\"")
+                .skip(1)
+                .chain(text.split("ctx.t1(\"").skip(1))
+            {
                 let key = part.split('"').next().unwrap();
-                assert!(id.contains(key), "{} uses undefined text {key}", path.display());
+                assert!(
+                    id.contains(key),
+                    "{} uses undefined text {key}",
+                    path.display()
+                );
             }
         }
     }

@@ -117,12 +117,26 @@ async fn next_page_after_login_is_local_only() {
 #[tokio::test]
 async fn a_page_without_session_redirects_to_login_and_back() {
     let app = spawn_app().await;
-    let r = client().get(format!("{}/pd", app.base)).send().await.unwrap();
+    let r = client()
+        .get(format!("{}/pd", app.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/masuk?alasan=perlu&lanjut=/pd");
-    let login = client().get(format!("{}/masuk?alasan=perlu&lanjut=/pd", app.base)).send().await.unwrap();
+    let login = client()
+        .get(format!("{}/masuk?alasan=perlu&lanjut=/pd", app.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(login.status(), 200);
-    assert!(login.text().await.unwrap().contains("Silakan masuk untuk membuka halaman tersebut."));
+    assert!(
+        login
+            .text()
+            .await
+            .unwrap()
+            .contains("Silakan masuk untuk membuka halaman tersebut.")
+    );
 }
 
 #[tokio::test]
@@ -150,14 +164,21 @@ async fn logout_ends_the_session() {
 
     let after = s.get("/dasbor").await;
     assert_eq!(after.status(), 303);
-    assert!(location(&after).starts_with("/masuk?alasan=perlu"), "{}", location(&after));
+    assert!(
+        location(&after).starts_with("/masuk?alasan=perlu"),
+        "{}",
+        location(&after)
+    );
     let api = s.api().get("/saya").await;
     assert_api_error(&api, 401, "unauthenticated");
 }
 
 #[tokio::test]
 async fn idle_sessions_end() {
-    let cfg = WebConfig { idle_timeout: Duration::from_secs(1), ..Default::default() };
+    let cfg = WebConfig {
+        idle_timeout: Duration::from_secs(1),
+        ..Default::default()
+    };
     let app = spawn_app_with(cfg, true).await;
     let page = app.login(SUPER_ADMIN, PASSWORD).await;
     let api = app.login(SUPER_ADMIN, PASSWORD).await;
@@ -167,13 +188,24 @@ async fn idle_sessions_end() {
     // The API says why.
     let got = api.api().get("/saya").await;
     assert_api_error(&got, 401, "unauthenticated");
-    assert!(got.1["message"].as_str().unwrap().contains("Sesi Anda berakhir"), "{}", got.1);
+    assert!(
+        got.1["message"]
+            .as_str()
+            .unwrap()
+            .contains("Sesi Anda berakhir"),
+        "{}",
+        got.1
+    );
 
     let r = page.get("/dasbor").await;
     assert_eq!(r.status(), 303);
     let to = location(&r);
     assert!(to.starts_with("/masuk?alasan=kedaluwarsa"), "{to}");
-    let login = client().get(format!("{}{to}", app.base)).send().await.unwrap();
+    let login = client()
+        .get(format!("{}{to}", app.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(login.status(), 200);
     assert!(login.text().await.unwrap().contains("Sesi Anda berakhir"));
 

@@ -4,8 +4,19 @@
 use axum::Json;
 use serde_json::{Value, json};
 
-/// Every documented operation: (path, method, summary, request schema, response schema, success status).
-pub const OPERATIONS: &[(&str, &str, &str, Option<&str>, &str, u16)] = &[
+/// One documented operation: (path, method, summary, request schema, response schema,
+/// success status).
+pub type Operation = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    u16,
+);
+
+/// Every documented operation.
+pub const OPERATIONS: &[Operation] = &[
     (
         "/saya",
         "get",

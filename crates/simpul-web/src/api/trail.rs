@@ -35,14 +35,14 @@ pub async fn list(
         return Err(ApiError::new(ErrorCode::Forbidden));
     };
     for (field, v) in [("dari", &q.dari), ("sampai", &q.sampai)] {
-        if let Some(v) = v {
-            if simpul_store::time_text::parse(v).is_none() {
-                return Err(crate::api::org::bad_field(
-                    field,
-                    "waktu_tidak_valid",
-                    "Gunakan format waktu RFC 3339, mis. 2026-11-22T00:00:00Z.",
-                ));
-            }
+        if let Some(v) = v
+            && simpul_store::time_text::parse(v).is_none()
+        {
+            return Err(crate::api::org::bad_field(
+                field,
+                "waktu_tidak_valid",
+                "Gunakan format waktu RFC 3339, mis. 2026-11-22T00:00:00Z.",
+            ));
         }
     }
     let normalise = |v: Option<String>| {

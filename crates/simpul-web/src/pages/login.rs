@@ -156,10 +156,10 @@ pub async fn logout(
     State(st): State<AppState>,
     session: Option<axum::Extension<SessionState>>,
 ) -> Response {
-    if let Some(axum::Extension(SessionState::Live { token_hash, .. })) = session {
-        if let Err(e) = sesi::delete(&st.db, &token_hash).await {
-            return crate::error::PageError::from(e).into_response();
-        }
+    if let Some(axum::Extension(SessionState::Live { token_hash, .. })) = session
+        && let Err(e) = sesi::delete(&st.db, &token_hash).await
+    {
+        return crate::error::PageError::from(e).into_response();
     }
     let mut resp = Redirect::to("/masuk?alasan=keluar").into_response();
     set_cookie(

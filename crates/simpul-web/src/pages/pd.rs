@@ -253,15 +253,22 @@ impl PdFormValues {
     }
 }
 
+/// The form page for a new PD (`editing` none) or for editing one.
 async fn form_page(
     st: &AppState,
     user: &crate::auth::User,
     lang: Lang,
-    action: String,
-    judul: String,
+    editing: Option<&PerangkatDaerah>,
     v: PdFormValues,
     problems: &FieldProblems,
 ) -> Result<FormPage, PageError> {
+    let (action, judul) = match editing {
+        None => ("/pd".to_owned(), lang.t("pd-baru-judul")),
+        Some(p) => (
+            format!("/pd/{}", p.id),
+            lang.t1("pd-ubah-judul", "nama", &p.nama),
+        ),
+    };
     Ok(FormPage {
         ctx: Ctx::new(user, lang, region_name(st).await, "pd", None),
         action,
@@ -285,8 +292,7 @@ pub async fn new_form(
         &st,
         &user,
         lang,
-        "/pd".into(),
-        lang.t("pd-baru-judul"),
+        None,
         PdFormValues::default(),
         &FieldProblems::default(),
     )
@@ -312,16 +318,7 @@ pub async fn create(
     match result {
         Ok(p) => Ok(Redirect::to(&format!("/pd/{}?pesan=pd-dibuat", p.id)).into_response()),
         Err(Ok(problems)) => {
-            let page = form_page(
-                &st,
-                &user,
-                lang,
-                "/pd".into(),
-                lang.t("pd-baru-judul"),
-                v,
-                &problems,
-            )
-            .await?;
+            let page = form_page(&st, &user, lang, None, v, &problems).await?;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(Err(e)) => Err(e),
@@ -342,8 +339,7 @@ pub async fn edit_form(
         &st,
         &user,
         lang,
-        format!("/pd/{id}"),
-        lang.t1("pd-ubah-judul", "nama", &p.nama),
+        Some(&p),
         PdFormValues::from_pd(&p),
         &FieldProblems::default(),
     )
@@ -371,16 +367,7 @@ pub async fn update(
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/pd/{id}?pesan=pd-diubah")).into_response()),
         Err(Ok(problems)) => {
-            let page = form_page(
-                &st,
-                &user,
-                lang,
-                format!("/pd/{id}"),
-                lang.t1("pd-ubah-judul", "nama", &p.nama),
-                v,
-                &problems,
-            )
-            .await?;
+            let page = form_page(&st, &user, lang, Some(&p), v, &problems).await?;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(Err(e)) => Err(e),

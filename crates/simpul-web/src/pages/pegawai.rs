@@ -269,16 +269,23 @@ impl PegawaiForm {
     }
 }
 
+/// The form page for a new person (`editing` none) or for editing one.
 async fn form_page(
     st: &AppState,
     user: &User,
     lang: Lang,
-    action: String,
-    judul: String,
-    baru: bool,
+    editing: Option<&Pegawai>,
     v: PegawaiForm,
     problems: &FieldProblems,
 ) -> Result<FormPage, PageError> {
+    let (action, judul, baru) = match editing {
+        None => ("/pegawai".to_owned(), lang.t("pegawai-baru-judul"), true),
+        Some(p) => (
+            format!("/pegawai/{}", p.id),
+            lang.t1("pegawai-ubah-judul", "nama", &p.nama),
+            false,
+        ),
+    };
     Ok(FormPage {
         ctx: Ctx::new(user, lang, region_name(st).await, "pegawai", None),
         action,
@@ -335,10 +342,11 @@ async fn validate(
         }
         Err(p) => p,
     };
-    if baru && !f.sandi.is_empty() {
-        if let Err(m) = password::check_policy(&f.sandi, "") {
-            problems.add("sandi", m);
-        }
+    if baru
+        && !f.sandi.is_empty()
+        && let Err(m) = password::check_policy(&f.sandi, "")
+    {
+        problems.add("sandi", m);
     }
     Err(problems)
 }
@@ -352,9 +360,7 @@ pub async fn new_form(
         &st,
         &user,
         lang,
-        "/pegawai".into(),
-        lang.t("pegawai-baru-judul"),
-        true,
+        None,
         PegawaiForm::default(),
         &FieldProblems::default(),
     )
@@ -388,17 +394,7 @@ pub async fn create(
             Ok(Redirect::to(&format!("/pegawai/{}?pesan=pegawai-dibuat", p.id)).into_response())
         }
         Err(Ok(problems)) => {
-            let page = form_page(
-                &st,
-                &user,
-                lang,
-                "/pegawai".into(),
-                lang.t("pegawai-baru-judul"),
-                true,
-                f,
-                &problems,
-            )
-            .await?;
+            let page = form_page(&st, &user, lang, None, f, &problems).await?;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(Err(e)) => Err(e),
@@ -432,17 +428,7 @@ pub async fn edit_form(
         pd: p.pd.to_string(),
         sandi: String::new(),
     };
-    let page = form_page(
-        &st,
-        &user,
-        lang,
-        format!("/pegawai/{id}"),
-        lang.t1("pegawai-ubah-judul", "nama", &p.nama),
-        false,
-        v,
-        &FieldProblems::default(),
-    )
-    .await?;
+    let page = form_page(&st, &user, lang, Some(&p), v, &FieldProblems::default()).await?;
     Ok(render(StatusCode::OK, &page))
 }
 
@@ -471,17 +457,7 @@ pub async fn update(
     match outcome {
         Ok(_) => Ok(Redirect::to(&format!("/pegawai/{id}?pesan=pegawai-diubah")).into_response()),
         Err(Ok(problems)) => {
-            let page = form_page(
-                &st,
-                &user,
-                lang,
-                format!("/pegawai/{id}"),
-                lang.t1("pegawai-ubah-judul", "nama", &p.nama),
-                false,
-                f,
-                &problems,
-            )
-            .await?;
+            let page = form_page(&st, &user, lang, Some(&p), f, &problems).await?;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(Err(e)) => Err(e),

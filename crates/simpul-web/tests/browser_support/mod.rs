@@ -65,9 +65,31 @@ fn raw_request(port: u16, method: &str, path: &str) -> std::io::Result<String> {
         s,
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     )?;
-    let mut out = String::new();
-    s.read_to_string(&mut out)?;
-    Ok(out)
+    // chromedriver keeps the connection open, so read up to the end of the body.
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let n = s.read(&mut chunk)?;
+        buf.extend_from_slice(&chunk[..n]);
+        let text = String::from_utf8_lossy(&buf);
+        if n == 0 || body_complete(&text) {
+            return Ok(text.into_owned());
+        }
+    }
+}
+
+/// Whether an HTTP response holds its headers and `Content-Length` bytes of body.
+fn body_complete(resp: &str) -> bool {
+    let Some((head, body)) = resp.split_once("\r\n\r\n") else {
+        return false;
+    };
+    let len = head
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    body.len() >= len
 }
 
 /// A headless Chromium driven through its own chromedriver.
@@ -115,8 +137,7 @@ fn free_port() -> u16 {
 
 /// Start chromedriver and wait until it answers `/status`.
 fn spawn_driver(path: &Path) -> Driver {
-    let profile =
-        std::env::temp_dir().join(format!("simpul-chromium-{}", uuid::Uuid::now_v7()));
+    let profile = std::env::temp_dir().join(format!("simpul-chromium-{}", uuid::Uuid::now_v7()));
     std::fs::create_dir_all(&profile).unwrap();
     let port = free_port();
     let child = Command::new(path)
@@ -250,10 +271,8 @@ impl Browser {
                 }
             }
             if start.elapsed() > WAIT {
-                self.fail(&format!(
-                    "no `{css}` with text {text:?} after {WAIT:?}"
-                ))
-                .await;
+                self.fail(&format!("no `{css}` with text {text:?} after {WAIT:?}"))
+                    .await;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -323,7 +342,8 @@ impl Browser {
         self.goto("/masuk").await;
         self.fill("#f-nip", nip).await;
         self.fill("#f-sandi", password).await;
-        self.click("form[action='/masuk'] button[type=submit]").await;
+        self.click("form[action='/masuk'] button[type=submit]")
+            .await;
         self.wait_path("/dasbor", |p| p == "/dasbor").await;
     }
 

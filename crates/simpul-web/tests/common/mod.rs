@@ -62,7 +62,9 @@ pub async fn spawn_app_with(cfg: WebConfig, demo: bool) -> TestApp {
     simpul_store::migrate::run(&db).await.unwrap();
     if demo {
         let today = time::OffsetDateTime::now_utc().date();
-        simpul_store::demo::load(&db, "tanah-bumbu", demo_hash(), today).await.unwrap();
+        simpul_store::demo::load(&db, "tanah-bumbu", demo_hash(), today)
+            .await
+            .unwrap();
     }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -75,12 +77,21 @@ pub async fn spawn_app_with(cfg: WebConfig, demo: bool) -> TestApp {
         .await
         .unwrap();
     });
-    TestApp { addr, base: format!("http://{addr}"), db, dir, stop: Some(tx) }
+    TestApp {
+        addr,
+        base: format!("http://{addr}"),
+        db,
+        dir,
+        stop: Some(tx),
+    }
 }
 
 /// A client that does not follow redirects (tests look at them).
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 /// A logged-in browser-like session.
@@ -97,7 +108,9 @@ pub struct Session {
 impl TestApp {
     /// Log in through the form and pick up the CSRF token from a page.
     pub async fn login(&self, nip: &str, password: &str) -> Session {
-        self.try_login(nip, password).await.unwrap_or_else(|s| panic!("login of {nip} failed with {s}"))
+        self.try_login(nip, password)
+            .await
+            .unwrap_or_else(|s| panic!("login of {nip} failed with {s}"))
     }
 
     /// Log in; the status code on failure.
@@ -122,7 +135,12 @@ impl TestApp {
             .and_then(|v| v.split(';').next())
             .unwrap()
             .to_owned();
-        let mut s = Session { base: self.base.clone(), cookie, csrf: String::new(), http };
+        let mut s = Session {
+            base: self.base.clone(),
+            cookie,
+            csrf: String::new(),
+            http,
+        };
         let page = s.get("/profil").await.text().await.unwrap();
         s.csrf = extract_csrf(&page).expect("a page with a CSRF field");
         Ok(s)
@@ -138,7 +156,12 @@ pub fn extract_csrf(html: &str) -> Option<String> {
 impl Session {
     /// GET with the session cookie.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.http.get(format!("{}{path}", self.base)).header("cookie", &self.cookie).send().await.unwrap()
+        self.http
+            .get(format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .send()
+            .await
+            .unwrap()
     }
 
     /// POST a form with the cookie, the CSRF token and a same-origin Origin.
@@ -163,7 +186,10 @@ impl Session {
 
 /// Entries in the audit trail (to prove that refused input changed nothing).
 pub async fn audit_len(db: &Db) -> i64 {
-    simpul_store::audit::list(db, &Default::default(), 1, 0).await.unwrap().total
+    simpul_store::audit::list(db, &Default::default(), 1, 0)
+        .await
+        .unwrap()
+        .total
 }
 
 // ---- Helpers for the HTTP edge tests (auth, csrf, api_*, pages_forms, permissions_http, ops) ----
@@ -180,18 +206,28 @@ pub async fn pd_id(db: &Db, kode: &str) -> simpul_domain::ids::PdId {
 
 /// Number of PDs, archived ones included.
 pub async fn pd_count(db: &Db) -> usize {
-    let all = simpul_store::pd::PdFilter { termasuk_arsip: true, ..Default::default() };
+    let all = simpul_store::pd::PdFilter {
+        termasuk_arsip: true,
+        ..Default::default()
+    };
     simpul_store::pd::list(db, &all).await.unwrap().len()
 }
 
 /// Number of staff.
 pub async fn pegawai_count(db: &Db) -> i64 {
-    simpul_store::pegawai::list(db, &Default::default(), 1, 0).await.unwrap().1
+    simpul_store::pegawai::list(db, &Default::default(), 1, 0)
+        .await
+        .unwrap()
+        .1
 }
 
 /// Both counts and the audit length: a snapshot to prove a refusal changed nothing.
 pub async fn snapshot(db: &Db) -> (usize, i64, i64) {
-    (pd_count(db).await, pegawai_count(db).await, audit_len(db).await)
+    (
+        pd_count(db).await,
+        pegawai_count(db).await,
+        audit_len(db).await,
+    )
 }
 
 /// A JSON API client.
@@ -205,7 +241,12 @@ pub struct Api {
 impl Api {
     /// Send `method path` with an optional JSON body; the status and the parsed body
     /// (`Null` when empty).
-    pub async fn call(&self, method: &str, path: &str, body: Option<serde_json::Value>) -> (u16, serde_json::Value) {
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
         let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let mut req = self.http.request(m, format!("{}/api/v1{path}", self.base));
         for (k, v) in &self.auth {
@@ -247,10 +288,18 @@ pub async fn json_of(resp: reqwest::Response) -> (u16, serde_json::Value) {
 
 /// Assert an API error of this status and code; returns its `fields`.
 #[track_caller]
-pub fn assert_api_error(got: &(u16, serde_json::Value), status: u16, code: &str) -> serde_json::Value {
+pub fn assert_api_error(
+    got: &(u16, serde_json::Value),
+    status: u16,
+    code: &str,
+) -> serde_json::Value {
     assert_eq!(got.0, status, "status of {}", got.1);
     assert_eq!(got.1["error"], code, "error code of {}", got.1);
-    assert!(got.1["message"].as_str().is_some_and(|m| !m.is_empty()), "message of {}", got.1);
+    assert!(
+        got.1["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "message of {}",
+        got.1
+    );
     assert!(got.1["fields"].is_object(), "fields of {}", got.1);
     got.1["fields"].clone()
 }
@@ -259,7 +308,11 @@ pub fn assert_api_error(got: &(u16, serde_json::Value), status: u16, code: &str)
 pub fn field_codes(fields: &serde_json::Value, field: &str) -> Vec<String> {
     fields[field]
         .as_array()
-        .map(|a| a.iter().filter_map(|m| m["kode"].as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|m| m["kode"].as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -269,21 +322,35 @@ impl TestApp {
         let token = simpul_web::auth::secret::api_token();
         let id = pegawai_id(&self.db, nip).await;
         let digest = simpul_web::auth::secret::digest(&token);
-        simpul_store::token::create(&self.db, &simpul_store::Actor::sistem(), id, "test", &digest)
-            .await
-            .unwrap();
+        simpul_store::token::create(
+            &self.db,
+            &simpul_store::Actor::sistem(),
+            id,
+            "test",
+            &digest,
+        )
+        .await
+        .unwrap();
         token
     }
 
     /// An API client with a bearer token of the staff member with this NIP.
     pub async fn api_as(&self, nip: &str) -> Api {
         let token = self.token_for(nip).await;
-        Api { base: self.base.clone(), auth: vec![("authorization", format!("Bearer {token}"))], http: client() }
+        Api {
+            base: self.base.clone(),
+            auth: vec![("authorization", format!("Bearer {token}"))],
+            http: client(),
+        }
     }
 
     /// An API client without credentials.
     pub fn anonymous_api(&self) -> Api {
-        Api { base: self.base.clone(), auth: Vec::new(), http: client() }
+        Api {
+            base: self.base.clone(),
+            auth: Vec::new(),
+            http: client(),
+        }
     }
 }
 
