@@ -24,6 +24,9 @@ struct Cli {
     /// Configuration file (default: ./simpul.toml if present).
     #[arg(long, global = true)]
     config: Option<PathBuf>,
+    /// Data folder for the SQLite database (overrides data_dir and SIMPUL_DATA_DIR).
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -33,20 +36,12 @@ enum Command {
     /// Start the web server (UI and API).
     Serve(serve::ServeArgs),
     /// Apply database migrations and exit.
-    Migrate {
-        /// Data folder (SQLite).
-        #[arg(long)]
-        data_dir: Option<PathBuf>,
-    },
+    Migrate,
     /// Administration: the region, users, API tokens.
     #[command(subcommand)]
     Admin(admin::AdminCommand),
     /// Walk the audit trail's hash chain; exit 1 naming the first bad entry.
-    Verify {
-        /// Data folder (SQLite).
-        #[arg(long)]
-        data_dir: Option<PathBuf>,
-    },
+    Verify,
     /// Print the documented default configuration (simpul.toml).
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -88,22 +83,19 @@ fn init_logging(filter: &str) {
 
 async fn run(cli: Cli) -> Result<ExitCode> {
     let mut s = Settings::load(cli.config.as_deref())?;
+    if let Some(d) = cli.data_dir {
+        s.data_dir = d;
+    }
     init_logging(&s.log);
     match cli.command {
         Command::Serve(args) => serve::run(s, args).await,
-        Command::Migrate { data_dir } => {
-            if let Some(d) = data_dir {
-                s.data_dir = d;
-            }
+        Command::Migrate => {
             let db = open_db(&s).await?;
             println!("Skema basis data ({}) sudah mutakhir.", db.backend());
             Ok(ExitCode::SUCCESS)
         }
         Command::Admin(cmd) => admin::run(s, cmd).await,
-        Command::Verify { data_dir } => {
-            if let Some(d) = data_dir {
-                s.data_dir = d;
-            }
+        Command::Verify => {
             let db = open_db(&s).await?;
             match simpul_store::audit::verify(&db).await? {
                 simpul_store::audit::Verification::Intact(n) => {

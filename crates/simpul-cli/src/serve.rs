@@ -1,6 +1,5 @@
 //! `simpul serve`: open the database, optionally load a demo region, listen.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -12,9 +11,6 @@ use crate::settings::Settings;
 /// Flags of `simpul serve`.
 #[derive(clap::Args)]
 pub struct ServeArgs {
-    /// Data folder (SQLite).
-    #[arg(long)]
-    data_dir: Option<PathBuf>,
     /// Listen address, e.g. 127.0.0.1:8080 (port 0 picks a free port).
     #[arg(long)]
     listen: Option<String>,
@@ -26,13 +22,10 @@ pub struct ServeArgs {
 /// Run the server until Ctrl+C or SIGTERM.
 pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    if let Some(d) = args.data_dir {
-        s.data_dir = d;
-    }
     if let Some(l) = args.listen {
         s.listen = l;
     }
-    let web = s.web()?;
+    s.web(None)?; // refuse bad settings before touching the database
     let db = crate::open_db(&s).await?;
     if let Some(region) = &args.demo {
         let hash =
@@ -45,10 +38,17 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
             .with_context(|| format!("loading demo region {region}"))?;
         print_demo(&summary);
     }
+    let zone = simpul_store::region::get(&db)
+        .await?
+        .and_then(|r| simpul_domain::ident::KodeWilayah::parse(&r.kode).ok())
+        .and_then(|k| simpul_domain::ident::ZonaWaktu::of(&k));
+    let web = s.web(zone)?;
     let listener = tokio::net::TcpListener::bind(&s.listen)
         .await
         .with_context(|| format!("listening on {}", s.listen))?;
     let addr = listener.local_addr()?;
+    // Listen for signals before announcing readiness: a supervisor may stop us at once.
+    let shutdown = shutdown_signal()?;
     println!(
         "Simpul siap di http://{addr}/ (basis data: {}, siap dalam {} ms)",
         db.backend(),
@@ -56,7 +56,7 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
     );
     tracing::info!(%addr, backend = db.backend(), "listening");
     let state = simpul_web::AppState::new(db.clone(), web);
-    simpul_web::serve(listener, state, shutdown_signal()).await?;
+    simpul_web::serve(listener, state, shutdown).await?;
     db.close().await;
     Ok(ExitCode::SUCCESS)
 }
@@ -78,24 +78,20 @@ fn print_demo(s: &demo::DemoSummary) {
     }
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// A future that resolves on Ctrl+C or SIGTERM; the handlers are installed now.
+fn shutdown_signal() -> Result<impl std::future::Future<Output = ()> + Send + 'static> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    let ctrl_c = tokio::spawn(tokio::signal::ctrl_c());
+    Ok(async move {
+        #[cfg(unix)]
+        let term = term.recv();
+        #[cfg(not(unix))]
+        let term = std::future::pending::<Option<()>>();
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term => {},
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
-    tracing::info!("shutting down");
+        tracing::info!("shutting down");
+    })
 }

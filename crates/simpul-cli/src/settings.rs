@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
+use simpul_domain::ident::ZonaWaktu;
 
 /// Every setting, after layering.
 #[derive(Clone, Deserialize)]
@@ -21,7 +22,8 @@ pub struct Settings {
     pub idle_timeout_minutes: u64,
     /// Mark cookies Secure (when served over HTTPS).
     pub secure_cookies: bool,
-    /// The region's UTC offset for displayed times: +07:00 WIB, +08:00 WITA, +09:00 WIT.
+    /// UTC offset for displayed times (+07:00 WIB, +08:00 WITA, +09:00 WIT); empty: the
+    /// region's own zone.
     pub utc_offset: String,
     /// Log filter, e.g. `info` or `simpul_web=debug,info`.
     pub log: String,
@@ -35,7 +37,7 @@ impl Default for Settings {
             listen: "127.0.0.1:8080".into(),
             idle_timeout_minutes: 30,
             secure_cookies: false,
-            utc_offset: "+07:00".into(),
+            utc_offset: String::new(),
             log: "info".into(),
         }
     }
@@ -92,8 +94,9 @@ idle_timeout_minutes = 30
 # Mark cookies Secure: set to true when Simpul is served over HTTPS.
 secure_cookies = false
 
-# The region's time zone for displayed times: "+07:00" WIB, "+08:00" WITA, "+09:00" WIT.
-utc_offset = "+07:00"
+# Time zone for displayed times: "+07:00" WIB, "+08:00" WITA, "+09:00" WIT.
+# Empty: the zone of the region's province (Tanah Bumbu: WITA).
+utc_offset = ""
 
 # Log filter, e.g. "info" or "simpul_web=debug,info".
 log = "info"
@@ -148,15 +151,21 @@ impl Settings {
         Ok(())
     }
 
-    /// The web edge's slice of the settings, validated.
-    pub fn web(&self) -> Result<simpul_web::WebConfig> {
+    /// The web edge's slice of the settings, validated; `region_zone` is used when no
+    /// offset is configured.
+    pub fn web(&self, region_zone: Option<ZonaWaktu>) -> Result<simpul_web::WebConfig> {
         if self.idle_timeout_minutes == 0 {
             bail!("idle_timeout_minutes must be at least 1");
         }
         Ok(simpul_web::WebConfig {
             idle_timeout: std::time::Duration::from_secs(self.idle_timeout_minutes * 60),
             secure_cookies: self.secure_cookies,
-            utc_offset: parse_offset(&self.utc_offset)?,
+            utc_offset: if self.utc_offset.trim().is_empty() {
+                let hours = region_zone.map_or(7, ZonaWaktu::utc_hours);
+                time::UtcOffset::from_hms(hours, 0, 0)?
+            } else {
+                parse_offset(&self.utc_offset)?
+            },
             ..simpul_web::WebConfig::default()
         })
     }
@@ -172,6 +181,10 @@ pub fn parse_offset(s: &str) -> Result<time::UtcOffset> {
     };
     let (h, m) = rest.split_once(':').ok_or_else(bad)?;
     let (h, m): (i8, i8) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    // Real offsets lie within ±14 hours; the time crate would accept up to ±25.
+    if !(0..=14).contains(&h) || !(0..60).contains(&m) {
+        return Err(bad());
+    }
     time::UtcOffset::from_hms(sign * h, sign * m, 0).map_err(|_| bad())
 }
 

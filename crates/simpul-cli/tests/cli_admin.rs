@@ -1,5 +1,6 @@
 //! `simpul admin …`: the happy path, and every refusal exits non-zero with a clear
 //! message in Bahasa Indonesia and stores nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

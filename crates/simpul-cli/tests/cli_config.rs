@@ -1,5 +1,6 @@
 //! `simpul --help`, `config default`, `migrate`, and configuration errors, run as the
 //! real binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! `simpul serve` as a child process: API tokens from the CLI work against the API, the
 //! ops endpoints answer, and demo loading is idempotent across restarts.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -196,4 +197,17 @@ fn a_second_demo_region_on_the_same_data_is_refused() {
     )
     .fails();
     assert!(out.stderr.contains("fresh data directory"), "{out:#?}");
+}
+
+#[test]
+fn sigterm_right_after_ready_exits_cleanly() {
+    let dir = TempDir::new("serve-term");
+    for _ in 0..5 {
+        let s = Server::start(&dir, &["--listen", "127.0.0.1:0"]);
+        let st = s.sigterm();
+        assert!(
+            st.success(),
+            "killed by the signal instead of shutting down: {st:?}"
+        );
+    }
 }

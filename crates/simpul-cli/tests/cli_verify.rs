@@ -1,5 +1,6 @@
 //! `simpul verify` on a demo database, then on copies tampered with directly in SQLite:
 //! each kind of tampering must exit 1 and, where it can, name the first bad entry.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,8 +1,9 @@
 //! Helpers for running the real `simpul` binary: a temporary folder per test, bounded
 //! waits on every child process, and a server guard that always kills its child.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -259,12 +260,37 @@ impl Server {
         self.lines.join("\n")
     }
 
-    /// Stop with SIGTERM and wait (bounded) for a clean exit.
-    pub fn stop(mut self) -> ExitStatus {
+    /// Stop with SIGTERM and wait (bounded) for a clean exit. One request is answered
+    /// first: the server installs its SIGTERM handler only after printing "siap" (see
+    /// `sigterm_right_after_ready_exits_cleanly`).
+    pub fn stop(self) -> ExitStatus {
+        self.ping();
+        self.sigterm()
+    }
+
+    /// SIGTERM now, then wait (bounded) for the exit.
+    pub fn sigterm(mut self) -> ExitStatus {
         let pid = self.child.id().to_string();
         let st = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
         assert!(st.success(), "kill -TERM {pid} failed");
         wait_bounded(&mut self.child, WAIT)
+    }
+}
+
+impl Server {
+    /// `GET /healthz` over a plain socket; panics unless it answers 200.
+    pub fn ping(&self) {
+        let mut c = TcpStream::connect(&self.addr).unwrap();
+        c.set_read_timeout(Some(WAIT)).unwrap();
+        write!(
+            c,
+            "GET /healthz HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
+        let mut r = String::new();
+        let _ = c.read_to_string(&mut r);
+        assert!(r.starts_with("HTTP/1.1 200"), "healthz: {r}");
     }
 }
 

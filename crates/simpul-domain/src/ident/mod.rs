@@ -8,6 +8,7 @@ mod kode_wilayah;
 mod nik;
 mod nip;
 mod wilayah;
+mod zona_waktu;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,7 @@ pub use kode_wilayah::{JenisDaerah, JenisDesa, KodeWilayah, TingkatWilayah};
 pub use nik::Nik;
 pub use nip::{JenisPegawai, Nip};
 pub use wilayah::{SUMBER_WILAYAH, Wilayah, WilayahTable};
+pub use zona_waktu::ZonaWaktu;
 
 /// Sex as encoded in NIP (digit 15) and NIK (birth day + 40 for women).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

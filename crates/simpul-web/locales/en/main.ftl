@@ -31,6 +31,7 @@ jumlah-data = { $n } records
 
 label-nip = NIP
 label-sandi = Password
+label-pd = Agency (PD)
 label-nama = Name
 label-kode = Code
 label-singkatan = Abbreviation

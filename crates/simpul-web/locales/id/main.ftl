@@ -31,6 +31,7 @@ jumlah-data = { $n } data
 
 label-nip = NIP
 label-sandi = Kata sandi
+label-pd = PD
 label-nama = Nama
 label-kode = Kode
 label-singkatan = Singkatan

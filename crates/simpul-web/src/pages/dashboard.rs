@@ -100,6 +100,8 @@ pub async fn show(
             &lang.t("dasbor-chart-jenis"),
             &bars,
             &BarOptions {
+                width: 470,
+                label_width: 170,
                 decimals: 0,
                 ..BarOptions::default()
             },

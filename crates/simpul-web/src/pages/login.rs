@@ -15,14 +15,15 @@ use simpul_store::{pegawai, sesi, time_text};
 use crate::auth::csrf::{SESSION_COOKIE, SessionState};
 use crate::auth::{password, secret};
 use crate::i18n::Lang;
-use crate::pages::{Ctx, render};
+use crate::pages::{Ctx, region_name, render};
 use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "login.html")]
 struct LoginPage {
     ctx: Ctx,
-    notice: Option<String>,
+    /// A message above the form: (is it an error, text).
+    notice: Option<(bool, String)>,
     nip: String,
     lanjut: String,
 }
@@ -53,16 +54,28 @@ pub async fn root(session: Option<axum::Extension<SessionState>>) -> Redirect {
 }
 
 /// `GET /masuk`.
-pub async fn form(LangCookie(lang): LangCookie, Query(q): Query<LoginQuery>) -> Response {
+pub async fn form(
+    State(st): State<AppState>,
+    LangCookie(lang): LangCookie,
+    session: Option<axum::Extension<SessionState>>,
+    Query(q): Query<LoginQuery>,
+) -> Response {
+    // Already logged in: a second login form would fail its CSRF check, so go on.
+    if let Some(axum::Extension(SessionState::Live { .. })) = session {
+        return Redirect::to("/dasbor").into_response();
+    }
     let notice = match q.alasan.as_deref() {
-        Some("kedaluwarsa") => Some(lang.t("masuk-sesi-berakhir")),
-        Some("perlu") => Some(lang.t("masuk-perlu")),
-        Some("keluar") => Some(lang.t("masuk-sudah-keluar")),
-        Some("sandi-diganti") => Some(lang.t("masuk-sandi-diganti")),
+        Some("kedaluwarsa") => Some((false, lang.t("masuk-sesi-berakhir"))),
+        Some("perlu") => Some((false, lang.t("masuk-perlu"))),
+        Some("keluar") => Some((false, lang.t("masuk-sudah-keluar"))),
+        Some("sandi-diganti") => Some((false, lang.t("masuk-sandi-diganti"))),
         _ => None,
     };
     let page = LoginPage {
-        ctx: Ctx::public(lang),
+        ctx: Ctx {
+            region: region_name(&st).await,
+            ..Ctx::public(lang)
+        },
         notice,
         nip: String::new(),
         lanjut: safe_next(q.lanjut.as_deref()),
@@ -90,10 +103,14 @@ pub async fn submit(
 ) -> Response {
     let nip: String = f.nip.chars().filter(char::is_ascii_digit).collect();
     let ip = addr.ip().to_string();
+    let region = region_name(&st).await;
     let again = |status: StatusCode, notice: String| {
         let page = LoginPage {
-            ctx: Ctx::public(lang),
-            notice: Some(notice),
+            ctx: Ctx {
+                region: region.clone(),
+                ..Ctx::public(lang)
+            },
+            notice: Some((true, notice)),
             nip: f.nip.clone(),
             lanjut: safe_next(Some(&f.lanjut)),
         };

@@ -107,37 +107,43 @@ impl Ctx {
     }
 }
 
-/// Per-field errors ready for a form: messages in the user's language.
+/// Per-field errors ready for a form, in the form's order, in the user's language:
+/// (field name, field label, messages).
 #[derive(Debug, Clone, Default)]
-pub struct FormErrors(pub Vec<(String, Vec<String>)>);
+pub struct FormErrors(pub Vec<(String, String, Vec<String>)>);
 
 impl FormErrors {
-    /// Translate problems.
-    pub fn from_problems(p: &FieldProblems, lang: Lang) -> Self {
-        Self(
-            p.0.iter()
-                .map(|(f, ms)| {
-                    (
-                        f.clone(),
-                        ms.iter().map(|m: &Masalah| lang.masalah(m)).collect(),
-                    )
-                })
-                .collect(),
-        )
+    /// Translate problems; `fields` lists (field name, label text key) in form order so
+    /// the summary reads top to bottom like the form and names each field.
+    pub fn from_problems(p: &FieldProblems, lang: Lang, fields: &[(&str, &str)]) -> Self {
+        let translate = |ms: &Vec<Masalah>| ms.iter().map(|m| lang.masalah(m)).collect::<Vec<_>>();
+        let mut out: Vec<(String, String, Vec<String>)> = fields
+            .iter()
+            .filter_map(|(f, label)| {
+                p.0.get(*f)
+                    .map(|ms| ((*f).to_owned(), lang.t(label), translate(ms)))
+            })
+            .collect();
+        for (f, ms) in &p.0 {
+            if !fields.iter().any(|(name, _)| name == f) {
+                out.push((f.clone(), f.clone(), translate(ms)));
+            }
+        }
+        Self(out)
     }
 
     /// Messages of one field.
     pub fn of(&self, field: &str) -> Vec<String> {
         self.0
             .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, m)| m.clone())
+            .find(|(f, _, _)| f == field)
+            .map(|(_, _, m)| m.clone())
             .unwrap_or_default()
     }
 
     /// Whether a field has errors (for `aria-invalid`).
     pub fn has(&self, field: &str) -> bool {
-        self.0.iter().any(|(f, _)| f == field)
+        self.0.iter().any(|(f, _, _)| f == field)
     }
 
     /// Whether there are none.
@@ -188,11 +194,11 @@ pub fn url_encode(s: &str) -> String {
     out
 }
 
-/// The region's display name, or a placeholder before one is set up.
+/// The region's display name, or nothing before one is set up.
 pub async fn region_name(st: &crate::state::AppState) -> String {
     match simpul_store::region::get(&st.db).await {
         Ok(Some(r)) => r.nama,
-        _ => "Simpul".to_owned(),
+        _ => String::new(),
     }
 }
 

@@ -253,6 +253,15 @@ impl PdFormValues {
     }
 }
 
+/// The form's fields in order, with their labels.
+const FIELDS: &[(&str, &str)] = &[
+    ("kode", "label-kode"),
+    ("nama", "label-nama"),
+    ("singkatan", "label-singkatan"),
+    ("jenis", "label-jenis"),
+    ("induk", "label-induk"),
+];
+
 /// The form page for a new PD (`editing` none) or for editing one.
 async fn form_page(
     st: &AppState,
@@ -274,7 +283,7 @@ async fn form_page(
         action,
         judul,
         v,
-        errors: FormErrors::from_problems(problems, lang),
+        errors: FormErrors::from_problems(problems, lang, FIELDS),
         kinds: kinds(lang),
         parents: pd::list(&st.db, &PdFilter::default()).await?,
     })

@@ -269,6 +269,16 @@ impl PegawaiForm {
     }
 }
 
+/// The form's fields in order, with their labels.
+const FIELDS: &[(&str, &str)] = &[
+    ("nip", "label-nip"),
+    ("nama", "label-nama"),
+    ("jabatan", "label-jabatan"),
+    ("email", "label-email"),
+    ("pd", "label-pd"),
+    ("sandi", "label-sandi-awal"),
+];
+
 /// The form page for a new person (`editing` none) or for editing one.
 async fn form_page(
     st: &AppState,
@@ -295,7 +305,7 @@ async fn form_page(
             sandi: String::new(),
             ..v
         },
-        errors: FormErrors::from_problems(problems, lang),
+        errors: FormErrors::from_problems(problems, lang, FIELDS),
         pds: pds_where(st, user, Action::KelolaPegawai).await?,
     })
 }

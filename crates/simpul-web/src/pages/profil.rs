@@ -60,7 +60,15 @@ async fn page(
             .iter()
             .map(|g| (lang.t(&format!("peran-{}", g.role.code())), name_of(g.pd)))
             .collect(),
-        errors: FormErrors::from_problems(problems, lang),
+        errors: FormErrors::from_problems(
+            problems,
+            lang,
+            &[
+                ("lama", "label-sandi-lama"),
+                ("baru", "label-sandi-baru"),
+                ("ulang", "label-sandi-ulang"),
+            ],
+        ),
     })
 }
 
