@@ -88,13 +88,25 @@ pub async fn run(s: Settings, cmd: AdminCommand) -> Result<ExitCode> {
             // Check every argument before writing anything.
             let new = NewPd {
                 kode: KodePd::parse(&pd_kode).map_err(|e| anyhow!("--pd-kode: {e}"))?,
-                nama: simpul_domain::text::required(&pd_nama, 200).map_err(|e| anyhow!("--pd-nama: {e}"))?,
+                nama: simpul_domain::text::required(&pd_nama, 200)
+                    .map_err(|e| anyhow!("--pd-nama: {e}"))?,
                 singkatan: None,
                 jenis: JenisPd::Dinas,
                 induk: None,
             };
             let nama = w.nama_lengkap();
-            region::set(&db, &actor, &Region { kode: kode.as_str().to_owned(), nama: nama.clone(), tingkat, domain, profil: None }).await?;
+            region::set(
+                &db,
+                &actor,
+                &Region {
+                    kode: kode.as_str().to_owned(),
+                    nama: nama.clone(),
+                    tingkat,
+                    domain,
+                    profil: None,
+                },
+            )
+            .await?;
             match pd::create(&db, &actor, &new, true).await {
                 Ok(_) | Err(StoreError::Conflict(_)) => {}
                 Err(e) => return Err(e.into()),

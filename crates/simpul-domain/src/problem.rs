@@ -72,6 +72,13 @@ impl FieldProblems {
         }
     }
 
+    /// Take in every problem of `other`.
+    pub fn merge(&mut self, other: FieldProblems) {
+        for (field, ms) in other.0 {
+            self.0.entry(field).or_default().extend(ms);
+        }
+    }
+
     /// Whether no field has a problem.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

@@ -16,6 +16,9 @@ pub enum StoreError {
     /// A referenced record does not exist.
     #[error("referenced record does not exist")]
     MissingReference,
+    /// The change would make a record its own ancestor (e.g. a PD under its own unit).
+    #[error("the change would create a cycle")]
+    Cycle,
     /// The migration trees disagree with the database.
     #[error("migration {0} failed: {1}")]
     Migration(String, String),

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::audit::{self, Actor, Change};
 use crate::db::Db;
 use crate::error::StoreError;
-use crate::{exec_tx, on_db, time_text};
+use crate::{exec_tx, on_db, on_tx, time_text};
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -130,10 +130,19 @@ pub async fn update(
     id: PdId,
     new: &NewPd,
 ) -> Result<PerangkatDaerah, StoreError> {
-    if new.induk == Some(id) {
-        return Err(StoreError::MissingReference);
-    }
     let mut tx = db.begin().await?;
+    // Walk up from the new parent: meeting this PD would make it its own ancestor.
+    let mut cur = new.induk;
+    let mut steps = 0;
+    while let Some(p) = cur {
+        if p == id || steps > 64 {
+            return Err(StoreError::Cycle);
+        }
+        let up: Option<(Option<Uuid>,)> = on_tx!(&mut tx, c => sqlx::query_as("SELECT induk FROM pd WHERE id = $1")
+            .bind(p.0).fetch_optional(&mut *c).await)?;
+        cur = up.and_then(|(i,)| i).map(PdId);
+        steps += 1;
+    }
     let n = exec_tx!(&mut tx, c => sqlx::query(
         "UPDATE pd SET kode = $2, nama = $3, singkatan = $4, jenis = $5, induk = $6, diubah = $7 WHERE id = $1"
     ).bind(id.0).bind(new.kode.as_str()).bind(&new.nama).bind(&new.singkatan)

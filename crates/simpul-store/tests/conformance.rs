@@ -370,7 +370,7 @@ async fn pd_create_get_list_update_archive() {
         );
         let e = pd::update(db, &sys(), dinkes.id, &self_parent).await;
         assert!(
-            matches!(e, Err(StoreError::MissingReference)),
+            matches!(e, Err(StoreError::Cycle)),
             "[{name}] own parent: {e:?}"
         );
         let taken = new_pd("SETDA", "Dinas Kesehatan", None, JenisPd::Dinas, None);
@@ -453,6 +453,60 @@ async fn pd_create_get_list_update_archive() {
         assert!(
             matches!(audit::verify(db).await.unwrap(), Verification::Intact(n) if n == seq + 1),
             "[{name}] chain intact"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pd_parent_cycles_are_refused_and_store_nothing() {
+    let b = backends().await;
+    for (name, db) in b.iter() {
+        let dinkes = pd::create(
+            db,
+            &sys(),
+            &new_pd("DINKES", "Dinas Kesehatan", None, JenisPd::Dinas, None),
+            false,
+        )
+        .await
+        .unwrap();
+        let unit = pd::create(
+            db,
+            &sys(),
+            &new_pd(
+                "UPT-GUDANG",
+                "UPT Gudang Farmasi",
+                None,
+                JenisPd::Upt,
+                Some(dinkes.id),
+            ),
+            false,
+        )
+        .await
+        .unwrap();
+        let seq = head_seq(db).await;
+        for parent in [dinkes.id, unit.id] {
+            let moved = new_pd(
+                "DINKES",
+                "Dinas Kesehatan",
+                None,
+                JenisPd::Dinas,
+                Some(parent),
+            );
+            let e = pd::update(db, &sys(), dinkes.id, &moved).await;
+            assert!(
+                matches!(e, Err(StoreError::Cycle)),
+                "[{name}] parent {parent}: {e:?}"
+            );
+        }
+        assert_eq!(
+            head_seq(db).await,
+            seq,
+            "[{name}] refused updates are not audited"
+        );
+        assert_eq!(
+            pd::get(db, dinkes.id).await.unwrap().induk,
+            None,
+            "[{name}] unchanged"
         );
     }
 }

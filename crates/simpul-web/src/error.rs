@@ -122,6 +122,11 @@ impl From<StoreError> for ApiError {
         match e {
             StoreError::NotFound => Self::new(ErrorCode::NotFound),
             StoreError::MissingReference => Self::new(ErrorCode::UnknownReference),
+            StoreError::Cycle => {
+                let mut f = FieldProblems::default();
+                f.add("induk", cycle_problem());
+                Self::fields(f)
+            }
             StoreError::Conflict(field) => {
                 let mut f = FieldProblems::default();
                 f.add(field, conflict_problem(field));
@@ -148,6 +153,14 @@ pub fn conflict_problem(field: &str) -> simpul_domain::Masalahs {
         _ => "Nilai ini sudah ada.",
     };
     simpul_domain::Masalahs::one("sudah_ada", pesan)
+}
+
+/// The message for a parent that lies below the record itself.
+pub fn cycle_problem() -> simpul_domain::Masalahs {
+    simpul_domain::Masalahs::one(
+        "induk_siklus",
+        "PD induk tidak boleh PD ini sendiri atau unit di bawahnya.",
+    )
 }
 
 /// A failure while rendering a page: shown as a page in the user's language.

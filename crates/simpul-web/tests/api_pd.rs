@@ -255,7 +255,6 @@ async fn a_body_over_one_mebibyte_is_413() {
 }
 
 #[tokio::test]
-#[ignore = "BUG: PUT /api/v1/pd/{id} accepts a parent that is the PD's own unit (a cycle); only self-parent is refused"]
 async fn a_pd_cannot_sit_under_its_own_unit() {
     let app = spawn_app().await;
     let api = app.api_as(SUPER_ADMIN).await;

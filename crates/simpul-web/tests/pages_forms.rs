@@ -249,7 +249,6 @@ async fn the_audit_page_filters_by_entity_and_checks_dates() {
 }
 
 #[tokio::test]
-#[ignore = "BUG: /bahasa `kembali` accepts \"/\\\\evil.example\" and \"/\\t/evil.example\" (browsers read both as //evil.example)"]
 async fn the_language_switch_returns_to_local_pages_only() {
     let app = spawn_app().await;
     for kembali in ["/\\evil.example", "/\t/evil.example", "//evil.example"] {
@@ -266,7 +265,6 @@ async fn the_language_switch_returns_to_local_pages_only() {
 }
 
 #[tokio::test]
-#[ignore = "BUG: a huge `hal` overflows (hal - 1) * PER_PAGE: panic in debug, negative offset in release"]
 async fn a_huge_page_number_is_an_empty_page() {
     let app = spawn_app().await;
     let s = app.login(SUPER_ADMIN, PASSWORD).await;

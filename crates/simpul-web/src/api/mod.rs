@@ -46,20 +46,30 @@ pub struct Page<T> {
     pub total: i64,
 }
 
-/// Paging parameters (`limit` 1-500, default 100; `offset` from 0).
-#[derive(Debug, serde::Deserialize)]
-pub struct Paging {
-    limit: Option<i64>,
-    offset: Option<i64>,
+/// Paging parameters bounded: `limit` 1-500 (default 100), `offset` from 0.
+pub fn paging(limit: Option<i64>, offset: Option<i64>) -> (i64, i64) {
+    (
+        limit.unwrap_or(100).clamp(1, 500),
+        offset.unwrap_or(0).clamp(0, i64::MAX / 2),
+    )
 }
 
-impl Paging {
-    /// Bounded limit and offset.
-    pub fn bounds(&self) -> (i64, i64) {
-        (
-            self.limit.unwrap_or(100).clamp(1, 500),
-            self.offset.unwrap_or(0).max(0),
-        )
+/// Query parameters whose rejection is our API error, not axum's plain text.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> axum::extract::FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, ApiError> {
+        axum::extract::Query::<T>::try_from_uri(&parts.uri)
+            .map(|q| Self(q.0))
+            .map_err(|e| {
+                ApiError::new(ErrorCode::ValidationFailed)
+                    .with_message(format!("Parameter kueri tidak valid: {}", e.body_text()))
+            })
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::extract::ApiPath;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use simpul_domain::access::{Action, Target};
@@ -12,7 +12,7 @@ use simpul_domain::org::{AnggotaTim, JenisPd, NewPd, PerangkatDaerah, Region};
 use simpul_store::pd::{self, PdFilter};
 use simpul_store::{region as region_store, tim};
 
-use crate::api::ApiJson;
+use crate::api::{ApiJson, ApiQuery};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
@@ -41,7 +41,7 @@ pub struct ListQuery {
 pub async fn list(
     State(st): State<AppState>,
     ApiUser(user): ApiUser,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Vec<PerangkatDaerah>>, ApiError> {
     if !user.can(Action::LihatPd, Target::Region) {
         return Err(ApiError::new(ErrorCode::Forbidden));

@@ -2,7 +2,7 @@
 
 use crate::extract::ApiPath;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use simpul_domain::access::{Action, Grant, Role};
@@ -15,9 +15,10 @@ use simpul_store::{StoreError, pd};
 use time::OffsetDateTime;
 
 use crate::api::org::bad_field;
-use crate::api::{ApiJson, Page, Paging};
+use crate::api::{ApiJson, ApiQuery, Page};
 use crate::auth::{ApiUser, User};
 use crate::error::{ApiError, ErrorCode};
+use crate::pages::pegawai::{Placement, placement};
 use crate::state::AppState;
 
 /// The caller and their roles.
@@ -42,8 +43,8 @@ pub async fn me(ApiUser(user): ApiUser) -> Json<Me> {
 pub struct ListQuery {
     pd: Option<PdId>,
     q: Option<String>,
-    #[serde(flatten)]
-    paging: Paging,
+    limit: Option<i64>,
+    offset: Option<i64>,
 }
 
 async fn visible_pds(st: &AppState, user: &User, action: Action) -> Result<Vec<PdId>, ApiError> {
@@ -66,7 +67,7 @@ async fn visible_pds(st: &AppState, user: &User, action: Action) -> Result<Vec<P
 pub async fn list(
     State(st): State<AppState>,
     ApiUser(user): ApiUser,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Page<Pegawai>>, ApiError> {
     let visible = visible_pds(&st, &user, Action::LihatPegawai).await?;
     let pds = match q.pd {
@@ -74,7 +75,7 @@ pub async fn list(
         Some(_) => return Err(ApiError::new(ErrorCode::Forbidden)),
         None => visible,
     };
-    let (limit, offset) = q.paging.bounds();
+    let (limit, offset) = crate::api::paging(q.limit, q.offset);
     let (items, total) = pegawai::list(
         &st.db,
         &PegawaiFilter {
@@ -121,11 +122,14 @@ fn parse(input: &PegawaiInput) -> Result<NewPegawai, ApiError> {
 }
 
 async fn target_pd(st: &AppState, user: &User, pd_id: PdId) -> Result<(), ApiError> {
-    match check(st, user, pd_id, Action::KelolaPegawai).await {
-        Err(e) if e.error == ErrorCode::NotFound => {
-            Err(bad_field("pd", "pd_tidak_dikenal", "PD tidak dikenal."))
+    match placement(st, user, pd_id).await? {
+        Placement::Allowed => Ok(()),
+        Placement::Forbidden => Err(ApiError::new(ErrorCode::Forbidden)),
+        refused => {
+            let mut f = simpul_domain::FieldProblems::default();
+            f.add("pd", refused.problem());
+            Err(ApiError::fields(f))
         }
-        other => other,
     }
 }
 

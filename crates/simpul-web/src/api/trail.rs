@@ -1,12 +1,12 @@
 //! API: the audit trail.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::Deserialize;
 use simpul_domain::audit::AuditEntry;
 use simpul_store::audit::{self, AuditFilter};
 
-use crate::api::{Page, Paging};
+use crate::api::{ApiQuery, Page};
 use crate::auth::ApiUser;
 use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
@@ -18,15 +18,15 @@ pub struct TrailQuery {
     pelaku: Option<String>,
     dari: Option<String>,
     sampai: Option<String>,
-    #[serde(flatten)]
-    paging: Paging,
+    limit: Option<i64>,
+    offset: Option<i64>,
 }
 
 /// `GET /api/v1/jejak-audit`, newest first.
 pub async fn list(
     State(st): State<AppState>,
     ApiUser(user): ApiUser,
-    Query(q): Query<TrailQuery>,
+    ApiQuery(q): ApiQuery<TrailQuery>,
 ) -> Result<Json<Page<AuditEntry>>, ApiError> {
     let pds = crate::pages::audit::scope(&st, &user)
         .await
@@ -56,7 +56,7 @@ pub async fn list(
         from: normalise(q.dari),
         until: normalise(q.sampai),
     };
-    let (limit, offset) = q.paging.bounds();
+    let (limit, offset) = crate::api::paging(q.limit, q.offset);
     let page = audit::list(&st.db, &filter, limit, offset).await?;
     Ok(Json(Page {
         items: page.entries,

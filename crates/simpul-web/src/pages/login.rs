@@ -198,11 +198,7 @@ pub struct LangForm {
 /// `POST /bahasa`: remember the UI language in a cookie.
 pub async fn set_lang(Form(f): Form<LangForm>) -> Response {
     let lang = Lang::from_code(&f.bahasa);
-    let back = if f.kembali.starts_with('/') && !f.kembali.starts_with("//") {
-        f.kembali.as_str()
-    } else {
-        "/"
-    };
+    let back = local_path(&f.kembali).unwrap_or("/");
     let mut resp = Redirect::to(back).into_response();
     set_cookie(
         resp.headers_mut(),
@@ -225,19 +221,22 @@ fn set_cookie(h: &mut HeaderMap, value: &str) {
     }
 }
 
-/// Only local paths: an open redirect would let a phishing link pass through our login.
+/// `p` if it is a path on this site. An open redirect would let a phishing link pass
+/// through our login, and browsers read `//host`, `/\\host` and `/<tab>/host` alike, so
+/// backslashes and control characters are refused anywhere.
+fn local_path(p: &str) -> Option<&str> {
+    let ok = p.starts_with('/')
+        && !p.starts_with("//")
+        && !p.chars().any(|c| c == '\\' || c.is_control());
+    ok.then_some(p)
+}
+
+/// Where to go after logging in: a local path other than the login page itself.
 fn safe_next(raw: Option<&str>) -> String {
-    match raw {
-        Some(p)
-            if p.starts_with('/')
-                && !p.starts_with("//")
-                && !p.starts_with("/\\")
-                && !p.starts_with("/masuk") =>
-        {
-            p.to_owned()
-        }
-        _ => "/dasbor".to_owned(),
-    }
+    raw.and_then(local_path)
+        .filter(|p| !p.starts_with("/masuk"))
+        .unwrap_or("/dasbor")
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -250,6 +249,9 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/dasbor");
         assert_eq!(safe_next(Some("https://evil.example")), "/dasbor");
         assert_eq!(safe_next(Some("/\\evil")), "/dasbor");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/dasbor");
+        assert_eq!(safe_next(Some("/pd\n")), "/dasbor");
+        assert_eq!(safe_next(Some("/masuk?x")), "/dasbor");
         assert_eq!(safe_next(None), "/dasbor");
     }
 }

@@ -204,7 +204,9 @@ pub async fn region_name(st: &crate::state::AppState) -> String {
 
 /// A whole number from a query parameter, default 1, never below 1.
 pub fn page_number(raw: Option<&str>) -> i64 {
+    // Bounded so that (page - 1) * page size can never overflow.
     raw.and_then(|s| s.parse::<i64>().ok())
         .filter(|n| *n >= 1)
         .unwrap_or(1)
+        .min(1_000_000)
 }

@@ -416,6 +416,7 @@ pub fn store_problems(e: StoreError) -> Result<FieldProblems, PageError> {
     let mut p = FieldProblems::default();
     match e {
         StoreError::Conflict(field) => p.add(field, conflict_problem(field)),
+        StoreError::Cycle => p.add("induk", crate::error::cycle_problem()),
         StoreError::MissingReference => p.add(
             "induk",
             Masalahs::one(

@@ -318,47 +318,86 @@ async fn validate(
     baru: bool,
 ) -> Result<(NewPegawai, Option<String>), FieldProblems> {
     let today = OffsetDateTime::now_utc().date();
-    let mut problems = match NewPegawai::parse(&f.input(), today) {
-        Ok(new) => {
-            let allowed = match pd::get(&st.db, new.pd).await {
-                Ok(p) => user.can_pd(Action::KelolaPegawai, &p),
-                Err(_) => false,
-            };
-            if allowed {
-                let mut p = FieldProblems::default();
-                let sandi = if baru && !f.sandi.is_empty() {
-                    if let Err(m) = password::check_policy(&f.sandi, new.nip.as_str()) {
-                        p.add("sandi", m);
-                    }
-                    Some(f.sandi.clone())
-                } else {
-                    None
-                };
-                if p.is_empty() {
-                    return Ok((new, sandi));
-                }
-                p
-            } else {
-                let mut p = FieldProblems::default();
-                p.add(
-                    "pd",
-                    Masalahs::one(
-                        "pd_tidak_boleh",
-                        "Anda tidak berwenang menambah atau memindahkan pegawai ke PD ini.",
-                    ),
-                );
-                p
-            }
+    let parsed = NewPegawai::parse(&f.input(), today);
+    let mut problems = FieldProblems::default();
+    let with_password = baru && !f.sandi.is_empty();
+    if with_password {
+        let nip = parsed.as_ref().map(|n| n.nip.as_str()).unwrap_or_default();
+        if let Err(m) = password::check_policy(&f.sandi, nip) {
+            problems.add("sandi", m);
         }
-        Err(p) => p,
-    };
-    if baru
-        && !f.sandi.is_empty()
-        && let Err(m) = password::check_policy(&f.sandi, "")
-    {
-        problems.add("sandi", m);
     }
-    Err(problems)
+    let new = match parsed {
+        Ok(n) => n,
+        Err(p) => {
+            problems.merge(p);
+            return Err(problems);
+        }
+    };
+    match placement(st, user, new.pd).await {
+        Ok(Placement::Allowed) => {}
+        Ok(refused) => problems.add("pd", refused.problem()),
+        Err(e) => {
+            tracing::error!(error = %e, "checking the PD of a staff form");
+            problems.add("pd", Placement::Unknown.problem());
+        }
+    }
+    if problems.is_empty() {
+        Ok((new, with_password.then(|| f.sandi.clone())))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Whether a user may place staff in a PD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// Yes.
+    Allowed,
+    /// No such PD.
+    Unknown,
+    /// The PD is archived and accepts no new staff.
+    Archived,
+    /// The user does not manage that PD's staff.
+    Forbidden,
+}
+
+impl Placement {
+    /// The field problem shown for a refusal.
+    pub fn problem(self) -> Masalahs {
+        match self {
+            Self::Allowed => Masalahs(Vec::new()),
+            Self::Unknown => Masalahs::one("pd_tidak_dikenal", "PD tidak dikenal."),
+            Self::Archived => Masalahs::one(
+                "pd_diarsipkan",
+                "PD ini diarsipkan dan tidak menerima pegawai.",
+            ),
+            Self::Forbidden => Masalahs::one(
+                "pd_tidak_boleh",
+                "Anda tidak berwenang menambah atau memindahkan pegawai ke PD ini.",
+            ),
+        }
+    }
+}
+
+/// Decide whether `user` may put staff into PD `pd_id` (pages and API alike).
+pub async fn placement(
+    st: &AppState,
+    user: &User,
+    pd_id: PdId,
+) -> Result<Placement, simpul_store::StoreError> {
+    let p = match pd::get(&st.db, pd_id).await {
+        Ok(p) => p,
+        Err(simpul_store::StoreError::NotFound) => return Ok(Placement::Unknown),
+        Err(e) => return Err(e),
+    };
+    Ok(if !user.can_pd(Action::KelolaPegawai, &p) {
+        Placement::Forbidden
+    } else if p.diarsipkan {
+        Placement::Archived
+    } else {
+        Placement::Allowed
+    })
 }
 
 /// `GET /pegawai/baru`.
