@@ -191,26 +191,14 @@ impl From<askama::Error> for PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        let (status, title, body) = match &self {
-            Self::NotFound => (
-                StatusCode::NOT_FOUND,
-                "Halaman tidak ditemukan",
-                "Alamat yang Anda buka tidak ada atau datanya sudah tidak tersedia.",
-            ),
-            Self::Forbidden => (
-                StatusCode::FORBIDDEN,
-                "Akses ditolak",
-                "Peran Anda tidak memberi wewenang untuk membuka atau mengubah data ini. Hubungi Administrator PD Anda bila Anda memerlukannya.",
-            ),
+        let (status, key) = match &self {
+            Self::NotFound => (StatusCode::NOT_FOUND, "galat-404"),
+            Self::Forbidden => (StatusCode::FORBIDDEN, "galat-403"),
             Self::Internal(cause) => {
                 tracing::error!(%cause, "page error");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Terjadi kesalahan",
-                    "Server gagal memproses permintaan. Kejadian ini sudah dicatat; coba lagi beberapa saat lagi.",
-                )
+                (StatusCode::INTERNAL_SERVER_ERROR, "galat-500")
             }
         };
-        crate::pages::error_page(status, title, body)
+        crate::pages::error_page(status, key)
     }
 }

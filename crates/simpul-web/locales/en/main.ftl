@@ -115,6 +115,15 @@ audit-judul = Audit Trail
 audit-pengantar = Every change is recorded in order and chained by hashes, so altered, removed or inserted entries are detected (command `simpul verify`).
 audit-tanggal-salah = Invalid date; use the date picker or the YYYY-MM-DD format.
 
+galat-404-judul = Page not found
+galat-404-isi = The address you opened does not exist or its data is no longer available.
+galat-403-judul = Access denied
+galat-403-isi = Your role does not allow you to open or change this data. Ask your PD Administrator if you need it.
+galat-500-judul = Something went wrong
+galat-500-isi = The server could not process the request. This was logged; please try again shortly.
+galat-csrf-judul = Request refused
+galat-csrf-isi = The request was refused because its security token (CSRF) was missing or wrong. Reload the page and try again.
+
 flash-pd-dibuat = Agency added.
 flash-pd-diubah = Agency changes saved.
 flash-pd-diarsipkan = Agency archived.

@@ -115,6 +115,15 @@ audit-judul = Jejak Audit
 audit-pengantar = Setiap perubahan data tercatat berurutan dan saling terkait dengan hash, sehingga perubahan, penghapusan, atau penyisipan catatan dapat dideteksi (perintah `simpul verify`).
 audit-tanggal-salah = Tanggal tidak valid; gunakan pemilih tanggal atau format TTTT-BB-HH.
 
+galat-404-judul = Halaman tidak ditemukan
+galat-404-isi = Alamat yang Anda buka tidak ada atau datanya sudah tidak tersedia.
+galat-403-judul = Akses ditolak
+galat-403-isi = Peran Anda tidak memberi wewenang untuk membuka atau mengubah data ini. Hubungi Administrator PD Anda bila Anda memerlukannya.
+galat-500-judul = Terjadi kesalahan
+galat-500-isi = Server gagal memproses permintaan. Kejadian ini sudah dicatat; coba lagi beberapa saat lagi.
+galat-csrf-judul = Permintaan ditolak
+galat-csrf-isi = Permintaan ditolak karena token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.
+
 flash-pd-dibuat = Perangkat Daerah berhasil ditambahkan.
 flash-pd-diubah = Perubahan Perangkat Daerah tersimpan.
 flash-pd-diarsipkan = Perangkat Daerah diarsipkan.

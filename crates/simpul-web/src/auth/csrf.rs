@@ -159,11 +159,7 @@ fn refuse(path: &str) -> Response {
     if path.starts_with("/api/") {
         ApiError::new(ErrorCode::CsrfFailed).into_response()
     } else {
-        crate::pages::error_page(
-            axum::http::StatusCode::FORBIDDEN,
-            "Permintaan ditolak",
-            ErrorCode::CsrfFailed.message(),
-        )
+        crate::pages::error_page(axum::http::StatusCode::FORBIDDEN, "galat-csrf")
     }
 }
 

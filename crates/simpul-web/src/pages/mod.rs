@@ -162,22 +162,24 @@ pub fn render<T: Template>(status: StatusCode, t: &T) -> Response {
 
 #[derive(Template)]
 #[template(path = "error.html")]
-struct ErrorPage<'a> {
+struct ErrorPage {
     ctx: Ctx,
-    title: &'a str,
-    body: &'a str,
+    title: String,
+    body: String,
 }
 
-/// The error page (Bahasa Indonesia; errors are shown before a language is known).
-pub fn error_page(status: StatusCode, title: &str, body: &str) -> Response {
+/// The error page for Fluent messages `<key>-judul` and `<key>-isi`, in Bahasa Indonesia
+/// (an error can happen before the user's language is known).
+pub fn error_page(status: StatusCode, key: &str) -> Response {
+    let lang = Lang::Id;
     let page = ErrorPage {
-        ctx: Ctx::public(Lang::Id),
-        title,
-        body,
+        ctx: Ctx::public(lang),
+        title: lang.t(&format!("{key}-judul")),
+        body: lang.t(&format!("{key}-isi")),
     };
     match page.render() {
         Ok(html) => (status, Html(html)).into_response(),
-        Err(_) => (status, title.to_owned()).into_response(),
+        Err(_) => (status, page.title).into_response(),
     }
 }
 
