@@ -71,6 +71,8 @@ pub async fn append(tx: &mut Tx, actor: &Actor, change: Change<'_>) -> Result<i6
 pub struct AuditFilter {
     /// Only this kind of record.
     pub entity: Option<String>,
+    /// Only this record (with `entity`).
+    pub entity_id: Option<String>,
     /// Only this actor (NIP or `sistem`).
     pub actor: Option<String>,
     /// Only entries of these PDs (`None`: all).
@@ -138,6 +140,9 @@ pub async fn list(
     };
     if let Some(v) = &f.entity {
         push("entity = ?", v, &mut conds);
+    }
+    if let Some(v) = &f.entity_id {
+        push("entity_id = ?", v, &mut conds);
     }
     if let Some(v) = &f.actor {
         push("actor = ?", v, &mut conds);

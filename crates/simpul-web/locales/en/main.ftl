@@ -124,6 +124,7 @@ galat-500-isi = The server could not process the request. This was logged; pleas
 galat-csrf-judul = Request refused
 galat-csrf-isi = The request was refused because its security token (CSRF) was missing or wrong. Reload the page and try again.
 
+riwayat-judul = Change history (latest 10)
 flash-pd-dibuat = Agency added.
 flash-pd-diubah = Agency changes saved.
 flash-pd-diarsipkan = Agency archived.

@@ -124,6 +124,7 @@ galat-500-isi = Server gagal memproses permintaan. Kejadian ini sudah dicatat; c
 galat-csrf-judul = Permintaan ditolak
 galat-csrf-isi = Permintaan ditolak karena token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.
 
+riwayat-judul = Riwayat perubahan (10 terakhir)
 flash-pd-dibuat = Perangkat Daerah berhasil ditambahkan.
 flash-pd-diubah = Perubahan Perangkat Daerah tersimpan.
 flash-pd-diarsipkan = Perangkat Daerah diarsipkan.

@@ -125,7 +125,7 @@ pub const OPERATIONS: &[Operation] = &[
     (
         "/jejak-audit",
         "get",
-        "Jejak audit, terbaru dahulu (filter: entitas, pelaku, dari, sampai, limit, offset)",
+        "Jejak audit, terbaru dahulu (filter: entitas, entitas_id, pelaku, dari, sampai, limit, offset)",
         None,
         "AuditPage",
         200,

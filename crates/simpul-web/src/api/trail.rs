@@ -15,6 +15,7 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize)]
 pub struct TrailQuery {
     entitas: Option<String>,
+    entitas_id: Option<String>,
     pelaku: Option<String>,
     dari: Option<String>,
     sampai: Option<String>,
@@ -51,6 +52,7 @@ pub async fn list(
     };
     let filter = AuditFilter {
         entity: q.entitas,
+        entity_id: q.entitas_id,
         actor: q.pelaku,
         pds,
         from: normalise(q.dari),

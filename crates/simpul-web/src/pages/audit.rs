@@ -21,9 +21,55 @@ const PER_PAGE: i64 = 50;
 
 /// An entry as shown.
 pub struct Row {
-    e: AuditEntry,
-    waktu: String,
-    aksi: String,
+    /// The entry.
+    pub e: AuditEntry,
+    /// When, in the region's time zone, the Indonesian way.
+    pub waktu: String,
+    /// What was done, translated.
+    pub aksi: String,
+}
+
+/// Entries ready to show.
+pub fn rows(
+    entries: Vec<AuditEntry>,
+    lang: crate::i18n::Lang,
+    offset: time::UtcOffset,
+) -> Vec<Row> {
+    entries
+        .into_iter()
+        .map(|e| Row {
+            waktu: time_text::parse(&e.fields.at).map_or_else(
+                || e.fields.at.clone(),
+                |t: OffsetDateTime| crate::format_id::tanggal_waktu(t, offset),
+            ),
+            aksi: lang.t(&format!(
+                "aksi-{}",
+                e.fields.action.replace(['.', '_'], "-")
+            )),
+            e,
+        })
+        .collect()
+}
+
+/// The latest changes of one record, if the user may read the trail of `pd`.
+pub async fn history(
+    st: &AppState,
+    user: &User,
+    lang: crate::i18n::Lang,
+    pd: &simpul_domain::org::PerangkatDaerah,
+    entity: &str,
+    entity_id: String,
+) -> Result<Option<Vec<Row>>, PageError> {
+    if !user.can_pd(Action::LihatJejakAudit, pd) {
+        return Ok(None);
+    }
+    let filter = AuditFilter {
+        entity: Some(entity.to_owned()),
+        entity_id: Some(entity_id),
+        ..AuditFilter::default()
+    };
+    let page = audit::list(&st.db, &filter, 10, 0).await?;
+    Ok(Some(rows(page.entries, lang, st.cfg.utc_offset)))
 }
 
 #[derive(Template)]
@@ -93,6 +139,7 @@ pub async fn list(
         || (!q.sampai.trim().is_empty() && sampai.is_none());
     let filter = AuditFilter {
         entity: Some(q.entitas.trim().to_owned()).filter(|s| !s.is_empty()),
+        entity_id: None,
         actor: Some(
             q.pelaku
                 .chars()
@@ -106,21 +153,7 @@ pub async fn list(
     };
     let page = page_number(q.hal.as_deref());
     let found = audit::list(&st.db, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
-    let rows = found
-        .entries
-        .into_iter()
-        .map(|e| Row {
-            waktu: time_text::parse(&e.fields.at).map_or_else(
-                || e.fields.at.clone(),
-                |t: OffsetDateTime| crate::format_id::tanggal_waktu(t, offset),
-            ),
-            aksi: lang.t(&format!(
-                "aksi-{}",
-                e.fields.action.replace(['.', '_'], "-")
-            )),
-            e,
-        })
-        .collect();
+    let rows = rows(found.entries, lang, offset);
     let query_base = format!(
         "/jejak-audit?entitas={}&pelaku={}&dari={}&sampai={}",
         crate::pages::url_encode(&q.entitas),

@@ -26,7 +26,7 @@ struct DashboardPage {
     jumlah_tim: i64,
     chart_jenis: String,
     chart_peran: String,
-    terbaru: Vec<(String, String, String)>,
+    terbaru: Vec<crate::pages::audit::Row>,
     boleh_audit: bool,
 }
 
@@ -63,24 +63,8 @@ pub async fn show(
         .collect();
     let boleh_audit = user.can(Action::LihatJejakAudit, Target::Region);
     let terbaru = if boleh_audit {
-        audit::list(&st.db, &AuditFilter::default(), 8, 0)
-            .await?
-            .entries
-            .into_iter()
-            .map(|e| {
-                let when = simpul_store::time_text::parse(&e.fields.at)
-                    .map(|t| crate::format_id::tanggal_waktu(t, st.cfg.utc_offset))
-                    .unwrap_or(e.fields.at.clone());
-                (
-                    when,
-                    e.fields.actor,
-                    lang.t(&format!(
-                        "aksi-{}",
-                        e.fields.action.replace(['.', '_'], "-")
-                    )),
-                )
-            })
-            .collect()
+        let latest = audit::list(&st.db, &AuditFilter::default(), 8, 0).await?;
+        crate::pages::audit::rows(latest.entries, lang, st.cfg.utc_offset)
     } else {
         Vec::new()
     };

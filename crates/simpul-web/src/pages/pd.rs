@@ -116,6 +116,7 @@ struct DetailPage {
     jumlah_pegawai: i64,
     boleh_lihat_pegawai: bool,
     boleh_ubah: bool,
+    riwayat: Option<Vec<crate::pages::audit::Row>>,
 }
 
 /// `GET /pd/{id}`.
@@ -154,6 +155,8 @@ pub async fn detail(
     } else {
         (Vec::new(), 0)
     };
+    let riwayat =
+        crate::pages::audit::history(&st, &user, lang, &p, "pd", p.id.to_string()).await?;
     let page = DetailPage {
         ctx: Ctx::new(
             &user,
@@ -162,6 +165,7 @@ pub async fn detail(
             "pd",
             q.pesan.as_deref(),
         ),
+        riwayat,
         jenis: lang.t(&format!("jenis-{}", p.jenis.code())),
         boleh_ubah: user.can_pd(Action::KelolaPd, &p),
         pd: p,

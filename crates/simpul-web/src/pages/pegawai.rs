@@ -156,6 +156,7 @@ struct DetailPage {
     roles: Vec<(String, String)>,
     grant_pds: Vec<PerangkatDaerah>,
     boleh_ubah: bool,
+    riwayat: Option<Vec<crate::pages::audit::Row>>,
 }
 
 /// `GET /pegawai/{id}`.
@@ -210,7 +211,10 @@ pub async fn detail(
         })
         .map(|r| (r.code().to_owned(), lang.t(&format!("peran-{}", r.code()))))
         .collect();
+    let riwayat =
+        crate::pages::audit::history(&st, &user, lang, &home, "pegawai", p.id.to_string()).await?;
     let page = DetailPage {
+        riwayat,
         ctx: Ctx::new(
             &user,
             lang,
