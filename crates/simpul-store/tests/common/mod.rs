@@ -12,9 +12,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use simpul_domain::ident::Nip;
 use simpul_domain::ids::PdId;
-use simpul_domain::org::{JenisPd, KodePd, NewPd, NewPegawai};
+use simpul_domain::org::{JenisPd, KodePd, NewPd, NewPegawai, Pegawai, PerangkatDaerah};
 use simpul_store::audit::{self, AuditFilter};
-use simpul_store::{Db, exec_db, migrate, on_db};
+use simpul_store::{Actor, Db, exec_db, migrate, on_db, pd, pegawai};
 use sqlx::Connection;
 use sqlx::postgres::{PgConnectOptions, PgConnection};
 use time::Date;
@@ -320,4 +320,33 @@ pub async fn assert_one_entry(
     }
     assert_eq!(e.pd.as_deref(), pd, "[{backend}] {action}: pd");
     after
+}
+
+// ---- actors ----------------------------------------------------------------------------
+
+/// The system actor, which the conformance tests write as unless a test needs a person.
+pub fn sys() -> Actor {
+    Actor::sistem()
+}
+
+// ---- setup -----------------------------------------------------------------------------
+
+/// Create the plain dinas `PD-A` ("PD A", not the SPBE manager) as the system actor.
+pub async fn pd_a(db: &Db) -> PerangkatDaerah {
+    pd::create(
+        db,
+        &sys(),
+        &new_pd("PD-A", "PD A", None, JenisPd::Dinas, None),
+        false,
+    )
+    .await
+    .unwrap()
+}
+
+/// Create staff member `n` (see [`nip`]) called `nama` in `pd`, with no jabatan and no
+/// password, as the system actor.
+pub async fn staff(db: &Db, n: u16, nama: &str, pd: PdId) -> Pegawai {
+    pegawai::create(db, &sys(), &new_pegawai(n, nama, None, pd), None)
+        .await
+        .unwrap()
 }

@@ -1,182 +1,26 @@
-//! Pages for agencies (PD): list, detail, create, edit, archive.
+//! Creating, editing and archiving PDs.
 
 use crate::extract::PagePath;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use simpul_domain::access::{Action, Target};
 use simpul_domain::ids::PdId;
 use simpul_domain::org::pd::PdInput;
-use simpul_domain::org::{JenisPd, NewPd, PerangkatDaerah};
+use simpul_domain::org::{NewPd, PerangkatDaerah};
 use simpul_domain::{FieldProblems, Masalahs};
-use simpul_store::StoreError;
 use simpul_store::pd::{self, PdFilter};
-use simpul_store::pegawai::{self, PegawaiFilter};
 
 use crate::auth::PageUser;
-use crate::error::{PageError, conflict_problem};
+use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::pages::{Ctx, FormErrors, region_name, render};
 use crate::state::AppState;
 
-/// A PD row as the list shows it.
-pub struct PdRow {
-    /// Record.
-    pub pd: PerangkatDaerah,
-    /// Kind, translated.
-    pub jenis: String,
-}
-
-#[derive(Template)]
-#[template(path = "pd_list.html")]
-struct ListPage {
-    ctx: Ctx,
-    rows: Vec<PdRow>,
-    q: String,
-    jenis: String,
-    kinds: Vec<(String, String)>,
-    boleh_buat: bool,
-}
-
-#[derive(Template)]
-#[template(path = "pd_table.html")]
-struct ListTable {
-    ctx: Ctx,
-    rows: Vec<PdRow>,
-}
-
-/// Filters of the list.
-#[derive(Debug, Deserialize)]
-pub struct ListQuery {
-    q: Option<String>,
-    jenis: Option<String>,
-    pesan: Option<String>,
-}
-
-fn kinds(lang: Lang) -> Vec<(String, String)> {
-    JenisPd::ALL
-        .iter()
-        .map(|k| (k.code().to_owned(), lang.t(&format!("jenis-{}", k.code()))))
-        .collect()
-}
-
-/// `GET /pd`; an htmx request gets only the table.
-pub async fn list(
-    State(st): State<AppState>,
-    PageUser(user, lang): PageUser,
-    headers: HeaderMap,
-    Query(q): Query<ListQuery>,
-) -> Result<Response, PageError> {
-    let filter = PdFilter {
-        jenis: q.jenis.as_deref().and_then(JenisPd::from_code),
-        q: q.q.clone().filter(|s| !s.trim().is_empty()),
-        termasuk_arsip: false,
-    };
-    let rows: Vec<PdRow> = pd::list(&st.db, &filter)
-        .await?
-        .into_iter()
-        .map(|p| PdRow {
-            jenis: lang.t(&format!("jenis-{}", p.jenis.code())),
-            pd: p,
-        })
-        .collect();
-    let ctx = Ctx::new(
-        &user,
-        lang,
-        region_name(&st).await,
-        "pd",
-        q.pesan.as_deref(),
-    );
-    if headers.contains_key("hx-request") {
-        return Ok(render(StatusCode::OK, &ListTable { ctx, rows }));
-    }
-    let page = ListPage {
-        boleh_buat: user.can(Action::KelolaPd, Target::Region),
-        ctx,
-        rows,
-        q: q.q.unwrap_or_default(),
-        jenis: q.jenis.unwrap_or_default(),
-        kinds: kinds(lang),
-    };
-    Ok(render(StatusCode::OK, &page))
-}
-
-#[derive(Template)]
-#[template(path = "pd_detail.html")]
-struct DetailPage {
-    ctx: Ctx,
-    pd: PerangkatDaerah,
-    jenis: String,
-    induk: Option<PerangkatDaerah>,
-    anak: Vec<PerangkatDaerah>,
-    pegawai: Vec<simpul_domain::org::Pegawai>,
-    jumlah_pegawai: i64,
-    boleh_lihat_pegawai: bool,
-    boleh_ubah: bool,
-    riwayat: Option<Vec<crate::pages::audit::Row>>,
-}
-
-/// `GET /pd/{id}`.
-pub async fn detail(
-    State(st): State<AppState>,
-    PageUser(user, lang): PageUser,
-    PagePath(id): PagePath<PdId>,
-    Query(q): Query<ListQuery>,
-) -> Result<Response, PageError> {
-    let p = pd::get(&st.db, id).await?;
-    let induk = match p.induk {
-        Some(i) => Some(pd::get(&st.db, i).await?),
-        None => None,
-    };
-    let all = pd::list(
-        &st.db,
-        &PdFilter {
-            termasuk_arsip: true,
-            ..PdFilter::default()
-        },
-    )
-    .await?;
-    let anak = all.into_iter().filter(|c| c.induk == Some(p.id)).collect();
-    let boleh_lihat_pegawai = user.can_pd(Action::LihatPegawai, &p);
-    let (pegawai, jumlah_pegawai) = if boleh_lihat_pegawai {
-        pegawai::list(
-            &st.db,
-            &PegawaiFilter {
-                pds: Some(vec![p.id]),
-                q: None,
-            },
-            200,
-            0,
-        )
-        .await?
-    } else {
-        (Vec::new(), 0)
-    };
-    let riwayat =
-        crate::pages::audit::history(&st, &user, lang, &p, "pd", p.id.to_string()).await?;
-    let page = DetailPage {
-        ctx: Ctx::new(
-            &user,
-            lang,
-            region_name(&st).await,
-            "pd",
-            q.pesan.as_deref(),
-        ),
-        riwayat,
-        jenis: lang.t(&format!("jenis-{}", p.jenis.code())),
-        boleh_ubah: user.can_pd(Action::KelolaPd, &p),
-        pd: p,
-        induk,
-        anak,
-        pegawai,
-        jumlah_pegawai,
-        boleh_lihat_pegawai,
-    };
-    Ok(render(StatusCode::OK, &page))
-}
+use super::{kinds, store_problems};
 
 #[derive(Template)]
 #[template(path = "pd_form.html")]
@@ -413,22 +257,4 @@ pub async fn archive(
         "pd-dipulihkan"
     };
     Ok(Redirect::to(&format!("/pd/{id}?pesan={msg}")).into_response())
-}
-
-/// Store errors a user can fix become field problems; the rest stay errors.
-pub fn store_problems(e: StoreError) -> Result<FieldProblems, PageError> {
-    let mut p = FieldProblems::default();
-    match e {
-        StoreError::Conflict(field) => p.add(field, conflict_problem(field)),
-        StoreError::Cycle => p.add("induk", crate::error::cycle_problem()),
-        StoreError::MissingReference => p.add(
-            "induk",
-            Masalahs::one(
-                "induk_tidak_dikenal",
-                "PD induk tidak dikenal atau sama dengan PD ini.",
-            ),
-        ),
-        other => return Err(other.into()),
-    }
-    Ok(p)
 }
