@@ -57,3 +57,11 @@ id_type!(
     /// A membership of the coordination team.
     AnggotaTimId
 );
+id_type!(
+    /// A record of the SPBE architecture registry.
+    ItemId
+);
+id_type!(
+    /// A relation between two registry records.
+    RelasiId
+);

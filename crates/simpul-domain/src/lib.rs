@@ -6,6 +6,7 @@ pub mod ident;
 pub mod ids;
 pub mod org;
 pub mod problem;
+pub mod registry;
 pub mod text;
 
 pub use problem::{FieldProblems, Masalah, Masalahs};

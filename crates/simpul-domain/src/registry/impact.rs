@@ -1,0 +1,1 @@
+//! Impact analysis (filled in next).

@@ -1,0 +1,1 @@
+//! Field specifications of each kind (filled in next).
