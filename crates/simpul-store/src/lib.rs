@@ -10,6 +10,7 @@ pub mod pd;
 pub mod pegawai;
 pub mod peran;
 pub mod region;
+pub mod registry;
 pub mod sesi;
 pub mod tim;
 pub mod time_text;

@@ -26,7 +26,10 @@ macro_rules! migration {
 }
 
 /// Every migration, oldest first. Never edit a landed one: add a new file to both trees.
-const MIGRATIONS: &[Migration] = &[migration!("0001_foundation.sql")];
+const MIGRATIONS: &[Migration] = &[
+    migration!("0001_foundation.sql"),
+    migration!("0002_registry.sql"),
+];
 
 /// File names of the embedded migrations (for the mirror check).
 pub fn names() -> Vec<&'static str> {

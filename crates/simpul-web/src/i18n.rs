@@ -61,6 +61,13 @@ impl Lang {
         LOCALES.lookup_with_args(&self.langid(), key, &map)
     }
 
+    /// The text for `key`, or `fallback` when no translation exists.
+    pub fn t_or(self, key: &str, fallback: &str) -> String {
+        LOCALES
+            .try_lookup(&self.langid(), key)
+            .unwrap_or_else(|| fallback.to_owned())
+    }
+
     /// The text for `key` with one named argument.
     pub fn t1(self, key: &str, name: &str, value: &str) -> String {
         self.t_args(key, &[(name, value.to_owned())])

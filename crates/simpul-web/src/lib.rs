@@ -9,6 +9,7 @@ pub mod format_id;
 pub mod i18n;
 pub mod ops;
 pub mod pages;
+pub mod registry_input;
 pub mod state;
 
 use std::future::Future;
@@ -21,7 +22,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use pages::{audit, dashboard, login, pd, pegawai, profil, tim};
+use pages::{audit, dashboard, login, pd, pegawai, profil, registry, tim};
 pub use state::{AppState, WebConfig};
 
 /// The whole web application.
@@ -49,6 +50,25 @@ pub fn router(state: AppState) -> Router {
         .route("/profil", get(profil::show))
         .route("/profil/sandi", post(profil::change_password))
         .route("/jejak-audit", get(audit::list))
+        .route("/arsitektur", get(registry::overview))
+        .route("/arsitektur/cari", get(registry::search))
+        .route(
+            "/arsitektur/{jenis}",
+            get(registry::list).post(registry::create),
+        )
+        .route("/arsitektur/{jenis}/baru", get(registry::new_form))
+        .route(
+            "/arsitektur/item/{id}",
+            get(registry::detail).post(registry::update),
+        )
+        .route("/arsitektur/item/{id}/ubah", get(registry::edit_form))
+        .route("/arsitektur/item/{id}/arsip", post(registry::archive))
+        .route("/arsitektur/item/{id}/relasi", post(registry::add_relation))
+        .route("/arsitektur/item/{id}/dampak", get(registry::impact))
+        .route(
+            "/arsitektur/relasi/{id}/hapus",
+            post(registry::remove_relation),
+        )
         .route("/api/docs", get(api_docs))
         .nest("/api/v1", api::router())
         .route("/healthz", get(ops::healthz))

@@ -7,10 +7,15 @@
 //! the API, spreadsheet templates and exports are all driven by the same specification, so
 //! adding a field to a kind is one change in one place.
 
+pub mod domain_name;
 pub mod impact;
 pub mod kind;
+pub mod parse;
 pub mod relation;
+pub mod relation_rules;
 pub mod spec;
+pub mod subnet;
+pub mod value;
 
 use std::collections::BTreeMap;
 

@@ -6,11 +6,13 @@
 
 mod bar;
 mod donut;
+mod graph;
 #[cfg(test)]
 mod test_support;
 
 pub use bar::{BarOptions, bar_horizontal};
 pub use donut::donut;
+pub use graph::{GraphEdge, GraphNode, layered_graph};
 
 use crate::format_id::{BUKAN_ANGKA, angka, desimal};
 

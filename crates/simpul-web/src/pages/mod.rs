@@ -6,6 +6,7 @@ pub mod login;
 pub mod pd;
 pub mod pegawai;
 pub mod profil;
+pub mod registry;
 pub mod tim;
 
 use askama::Template;
@@ -47,6 +48,7 @@ impl Ctx {
     ) -> Self {
         let mut nav = vec![
             ("dasbor", "/dasbor"),
+            ("arsitektur", "/arsitektur"),
             ("pd", "/pd"),
             ("pegawai", "/pegawai"),
             ("tim", "/tim-koordinasi"),

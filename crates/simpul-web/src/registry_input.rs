@@ -1,0 +1,72 @@
+//! Turning raw registry input (form, API, spreadsheet row) into a record to store: the
+//! domain's validation plus the rules that need other records — the IP plan must not
+//! overlap (000 Pasal 19), a PD subdomain must sit under the region's domain (000 Pasal 21).
+
+use simpul_domain::FieldProblems;
+use simpul_domain::ids::ItemId;
+use simpul_domain::registry::domain_name::{DomainName, check_email_domain, check_subdomain};
+use simpul_domain::registry::subnet::{Subnet, check_plan};
+use simpul_domain::registry::{ItemInput, Jenis, NewItem};
+use simpul_store::registry::item::{self, ItemFilter};
+use simpul_store::{Db, StoreError, region};
+
+/// Validate `input` as a record of kind `jenis`; `editing` is the record being changed.
+pub async fn validate(
+    db: &Db,
+    jenis: Jenis,
+    input: &ItemInput,
+    editing: Option<ItemId>,
+) -> Result<Result<NewItem, FieldProblems>, StoreError> {
+    let new = match NewItem::parse(jenis, input) {
+        Ok(n) => n,
+        Err(p) => return Ok(Err(p)),
+    };
+    let mut problems = FieldProblems::default();
+    match jenis {
+        Jenis::Subnet => {
+            if let Some(cidr) = new.atribut.get("cidr").and_then(|c| Subnet::parse(c).ok()) {
+                let filter = ItemFilter {
+                    jenis: Some(Jenis::Subnet),
+                    ..ItemFilter::default()
+                };
+                let (others, _) = item::list(db, &filter, 100_000, 0).await?;
+                let existing: Vec<(String, Subnet)> = others
+                    .into_iter()
+                    .filter(|o| Some(o.id) != editing)
+                    .filter_map(|o| {
+                        Some((o.kode.clone(), Subnet::parse(o.atribut.get("cidr")?).ok()?))
+                    })
+                    .collect();
+                if let Err(m) = check_plan(&cidr, &existing) {
+                    problems.add("atribut.cidr", m);
+                }
+            }
+        }
+        Jenis::NamaDomain => {
+            let region_domain = region::get(db).await?.and_then(|r| r.domain);
+            if let Some(parent) = region_domain
+                .as_deref()
+                .and_then(|d| DomainName::parse(d).ok())
+                && let Some(name) = new
+                    .atribut
+                    .get("nama")
+                    .and_then(|n| DomainName::parse(n).ok())
+            {
+                let checked = match new.atribut.get("jenis").map(String::as_str) {
+                    Some("subdomain_pd") => check_subdomain(&name, &parent),
+                    Some("email_resmi") => check_email_domain(&name, &parent),
+                    _ => Ok(()),
+                };
+                if let Err(m) = checked {
+                    problems.add("atribut.nama", m);
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(if problems.is_empty() {
+        Ok(new)
+    } else {
+        Err(problems)
+    })
+}
