@@ -4,7 +4,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use simpul_store::demo;
+use simpul_domain::registry::Jenis;
+use simpul_store::{demo, demo_registry};
 
 use crate::settings::Settings;
 
@@ -17,6 +18,10 @@ pub struct ServeArgs {
     /// Load a demo region: tanah-bumbu, gorontalo, tanah-laut, pasuruan, jambi.
     #[arg(long)]
     demo: Option<String>,
+    /// Size of the demo's architecture registry: normal (about 150 applications) or
+    /// large (60 PDs, 3,000 applications, 30,000 datasets; for benchmarks).
+    #[arg(long, value_parser = ["normal", "large"], default_value = "normal")]
+    demo_scale: String,
 }
 
 /// Run the server until Ctrl+C or SIGTERM.
@@ -37,6 +42,13 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
             .await
             .with_context(|| format!("loading demo region {region}"))?;
         print_demo(&summary);
+        let scale = demo_registry::Scale::from_code(&args.demo_scale)
+            .with_context(|| format!("unknown demo scale {}", args.demo_scale))?;
+        let loading = Instant::now();
+        let registry = demo_registry::load(&db, &simpul_store::Actor::sistem(), region, scale)
+            .await
+            .with_context(|| format!("loading the demo registry of {region}"))?;
+        print_registry(&registry, loading.elapsed());
     }
     let zone = simpul_store::region::get(&db)
         .await?
@@ -76,6 +88,24 @@ fn print_demo(s: &demo::DemoSummary) {
             l.peran.join(", ")
         );
     }
+}
+
+fn print_registry(s: &demo_registry::Summary, took: std::time::Duration) {
+    let n = |j: Jenis| s.count(j);
+    println!(
+        "Registri demo: {} rekaman ({} aplikasi, {} data, {} layanan, {} proses bisnis, {} server), {} relasi; {} rekaman dan {} relasi baru dalam {} detik; server bersama: {}",
+        s.rekaman(),
+        n(Jenis::Aplikasi),
+        n(Jenis::Data),
+        n(Jenis::Layanan),
+        n(Jenis::ProsesBisnis),
+        n(Jenis::Server),
+        s.relasi,
+        s.rekaman_baru,
+        s.relasi_baru,
+        format!("{:.1}", took.as_secs_f64()).replace('.', ","),
+        s.server_bersama
+    );
 }
 
 /// A future that resolves on Ctrl+C or SIGTERM; the handlers are installed now.

@@ -211,3 +211,35 @@ fn sigterm_right_after_ready_exits_cleanly() {
         );
     }
 }
+
+#[test]
+fn demo_prints_the_registry_summary() {
+    let dir = TempDir::new("serve-registry");
+    let data = dir.data();
+    let args = [
+        "--demo",
+        "gorontalo",
+        "--listen",
+        "127.0.0.1:0",
+        "--data-dir",
+        data.to_str().unwrap(),
+    ];
+    let s = Server::start(&dir, &args);
+    let line = s
+        .lines
+        .iter()
+        .find(|l| l.starts_with("Registri demo: "))
+        .unwrap_or_else(|| panic!("no registry summary: {s:?}"))
+        .clone();
+    assert!(line.contains("150 aplikasi"), "{line}");
+    assert!(line.contains("400 data"), "{line}");
+    assert!(line.contains("server bersama: SRV-APP-01"), "{line}");
+    assert!(line.contains(" detik"), "{line}");
+    assert!(s.stop().success());
+    let again = Server::start(&dir, &args);
+    assert!(
+        again.stdout().contains("0 rekaman dan 0 relasi baru"),
+        "second load adds nothing: {again:?}"
+    );
+    assert!(again.stop().success());
+}

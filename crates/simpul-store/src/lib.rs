@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod db;
 pub mod demo;
+pub mod demo_registry;
 pub mod error;
 pub mod migrate;
 pub mod pd;

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod ops;
 pub mod pages;
 pub mod registry_input;
+pub mod registry_sheet;
 pub mod state;
 
 use std::future::Future;
@@ -52,11 +53,25 @@ pub fn router(state: AppState) -> Router {
         .route("/jejak-audit", get(audit::list))
         .route("/arsitektur", get(registry::overview))
         .route("/arsitektur/cari", get(registry::search))
+        .route("/arsitektur/dokumen", get(registry::document))
         .route(
             "/arsitektur/{jenis}",
             get(registry::list).post(registry::create),
         )
         .route("/arsitektur/{jenis}/baru", get(registry::new_form))
+        .route("/arsitektur/ekspor.xlsx", get(registry::export_all))
+        .route("/arsitektur/{jenis}/templat.xlsx", get(registry::template))
+        .route(
+            "/arsitektur/{jenis}/ekspor.xlsx",
+            get(registry::export_xlsx),
+        )
+        .route("/arsitektur/{jenis}/ekspor.csv", get(registry::export_csv))
+        .route(
+            "/arsitektur/{jenis}/impor",
+            get(registry::import_form)
+                .post(registry::import_submit)
+                .layer(DefaultBodyLimit::max(registry_sheet::MAX_UPLOAD)),
+        )
         .route(
             "/arsitektur/item/{id}",
             get(registry::detail).post(registry::update),

@@ -8,7 +8,48 @@ use simpul_domain::registry::domain_name::{DomainName, check_email_domain, check
 use simpul_domain::registry::subnet::{Subnet, check_plan};
 use simpul_domain::registry::{ItemInput, Jenis, NewItem};
 use simpul_store::registry::item::{self, ItemFilter};
-use simpul_store::{Db, StoreError, region};
+use simpul_store::{Db, StoreError, pd, region};
+
+use crate::auth::User;
+
+/// Whether the user may change records owned by `owner` (records without an owner belong
+/// to the region: only the super admin changes those).
+pub fn can_edit(user: &User, owner: Option<&simpul_domain::org::PerangkatDaerah>) -> bool {
+    use simpul_domain::access::{Action, Target};
+    match owner {
+        Some(p) => user.can_pd(Action::UbahDataPd, p),
+        None => user.can(Action::UbahDataPd, Target::Region),
+    }
+}
+
+/// Whether the user may record data for PD `owner` (which must exist and be active).
+pub async fn owner_allowed(
+    db: &Db,
+    user: &User,
+    owner: Option<simpul_domain::ids::PdId>,
+) -> Result<bool, StoreError> {
+    Ok(match owner {
+        None => can_edit(user, None),
+        Some(id) => match pd::get(db, id).await {
+            Ok(p) => can_edit(user, Some(&p)) && !p.diarsipkan,
+            Err(StoreError::NotFound) => false,
+            Err(e) => return Err(e),
+        },
+    })
+}
+
+/// Whether the user may change this stored record.
+pub async fn may_change(
+    db: &Db,
+    user: &User,
+    it: &simpul_domain::registry::Item,
+) -> Result<bool, StoreError> {
+    let owner = match it.pd {
+        Some(p) => Some(pd::get(db, p).await?),
+        None => None,
+    };
+    Ok(can_edit(user, owner.as_ref()))
+}
 
 /// Validate `input` as a record of kind `jenis`; `editing` is the record being changed.
 pub async fn validate(

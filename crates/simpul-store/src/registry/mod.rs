@@ -5,6 +5,7 @@
 //! This module holds what they share: the listing filter, the row type and the
 //! builder of `WHERE` clauses with numbered placeholders.
 
+pub mod bulk;
 pub mod impact;
 pub mod item;
 pub mod relation;

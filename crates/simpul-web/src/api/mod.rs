@@ -4,6 +4,7 @@
 pub mod openapi;
 pub mod org;
 pub mod people;
+pub mod registry;
 pub mod trail;
 
 use axum::extract::rejection::JsonRejection;
@@ -90,5 +91,21 @@ pub fn router() -> Router<AppState> {
         .route("/peran/{id}", delete(people::revoke))
         .route("/tim-koordinasi", get(org::team))
         .route("/jejak-audit", get(trail::list))
+        .route("/arsitektur/jenis", get(registry::kinds))
+        .route("/arsitektur/cari", get(registry::search))
+        .route(
+            "/arsitektur/{jenis}",
+            get(registry::list).post(registry::create),
+        )
+        .route(
+            "/arsitektur/item/{id}",
+            get(registry::get).put(registry::update),
+        )
+        .route(
+            "/arsitektur/item/{id}/relasi",
+            get(registry::relations).post(registry::add_relation),
+        )
+        .route("/arsitektur/item/{id}/dampak", get(registry::impact))
+        .route("/arsitektur/relasi/{id}", delete(registry::remove_relation))
         .fallback(|| async { ApiError::new(ErrorCode::NotFound) })
 }

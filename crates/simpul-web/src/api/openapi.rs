@@ -130,6 +130,86 @@ pub const OPERATIONS: &[Operation] = &[
         "AuditPage",
         200,
     ),
+    (
+        "/arsitektur/jenis",
+        "get",
+        "Jenis catatan arsitektur dan spesifikasi atributnya",
+        None,
+        "KindList",
+        200,
+    ),
+    (
+        "/arsitektur/cari",
+        "get",
+        "Pencarian teks penuh di seluruh domain (q, domain, pd, limit)",
+        None,
+        "ItemList",
+        200,
+    ),
+    (
+        "/arsitektur/{jenis}",
+        "get",
+        "Daftar catatan satu jenis (filter: pd, status, q, arsip, limit, offset)",
+        None,
+        "ItemPage",
+        200,
+    ),
+    (
+        "/arsitektur/{jenis}",
+        "post",
+        "Tambah catatan",
+        Some("ItemInput"),
+        "Item",
+        201,
+    ),
+    (
+        "/arsitektur/item/{id}",
+        "get",
+        "Rincian catatan",
+        None,
+        "Item",
+        200,
+    ),
+    (
+        "/arsitektur/item/{id}",
+        "put",
+        "Ubah catatan (jenis tetap)",
+        Some("ItemInput"),
+        "Item",
+        200,
+    ),
+    (
+        "/arsitektur/item/{id}/relasi",
+        "get",
+        "Hubungan catatan",
+        None,
+        "RelationList",
+        200,
+    ),
+    (
+        "/arsitektur/item/{id}/relasi",
+        "post",
+        "Tambah hubungan dari catatan ini",
+        Some("RelationInput"),
+        "Relasi",
+        201,
+    ),
+    (
+        "/arsitektur/item/{id}/dampak",
+        "get",
+        "Analisis dampak: semua yang bergantung pada catatan ini",
+        None,
+        "ImpactList",
+        200,
+    ),
+    (
+        "/arsitektur/relasi/{id}",
+        "delete",
+        "Hapus hubungan",
+        None,
+        "Empty",
+        204,
+    ),
 ];
 
 fn r(name: &str) -> Value {
@@ -185,6 +265,15 @@ fn schemas() -> Value {
         "AuditEntry": obj(&[("seq", json!({"type": "integer"})), ("at", s()), ("actor", s()), ("action", s()), ("entity", s()), ("entity_id", s()), ("pd", nullable(s())), ("detail", s()), ("prev_hash", s()), ("hash", s())], &["seq", "at", "actor", "action", "hash"]),
         "AuditPage": page("AuditEntry"),
         "Empty": {"type": "object"},
+        "Item": obj(&[("id", uuid()), ("jenis", s()), ("kode", s()), ("nama", s()), ("deskripsi", nullable(s())), ("pd", nullable(uuid())), ("status", nullable(s())), ("atribut", json!({"type": "object", "additionalProperties": {"type": "string"}})), ("diarsipkan", json!({"type": "boolean"}))], &["id", "jenis", "kode", "nama", "atribut"]),
+        "ItemInput": obj(&[("kode", s()), ("nama", s()), ("deskripsi", s()), ("pd", nullable(uuid())), ("status", s()), ("atribut", json!({"type": "object", "additionalProperties": {"type": "string"}}))], &["kode", "nama"]),
+        "ItemPage": page("Item"),
+        "ItemList": list("Item"),
+        "KindList": {"type": "array", "items": obj(&[("jenis", s()), ("domain", s()), ("status", json!({"type": "array"})), ("atribut", json!({"type": "array", "items": obj(&[("nama", s()), ("label", s()), ("tipe", s()), ("pilihan", json!({"type": "array", "items": s()})), ("wajib", json!({"type": "boolean"}))], &["nama", "tipe"])}))], &["jenis", "domain"])},
+        "Relasi": obj(&[("id", uuid()), ("dari", uuid()), ("ke", uuid()), ("jenis", json!({"enum": ["menggunakan", "menyediakan", "dihosting_di", "bergantung_pada", "terintegrasi_dengan"]}))], &["id", "dari", "ke", "jenis"]),
+        "RelationInput": obj(&[("jenis", json!({"enum": ["menggunakan", "menyediakan", "dihosting_di", "bergantung_pada", "terintegrasi_dengan"]})), ("ke", uuid())], &["jenis", "ke"]),
+        "RelationList": {"type": "array", "items": {"allOf": [r("Relasi"), obj(&[("keluar", json!({"type": "boolean"})), ("lawan", r("Item"))], &["keluar", "lawan"])]}},
+        "ImpactList": {"type": "array", "items": obj(&[("kedalaman", json!({"type": "integer"})), ("catatan", r("Item"))], &["kedalaman", "catatan"])},
     })
 }
 
@@ -247,6 +336,6 @@ mod tests {
         }
         let distinct: std::collections::BTreeSet<_> = OPERATIONS.iter().map(|o| o.0).collect();
         assert_eq!(doc["paths"].as_object().unwrap().len(), distinct.len());
-        assert_eq!(distinct.len(), 10);
+        assert_eq!(distinct.len(), 17);
     }
 }

@@ -63,7 +63,14 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
             return refuse(parts.uri.path());
         }
         if let SessionState::Live { sesi, .. } = &session {
-            let (token, rebuilt) = match csrf_token(&parts.headers, body, st.cfg.body_limit).await {
+            let (token, rebuilt) = match csrf_token(
+                &parts.headers,
+                parts.uri.query(),
+                body,
+                st.cfg.body_limit,
+            )
+            .await
+            {
                 Ok(t) => t,
                 Err(resp) => return resp,
             };
@@ -124,14 +131,26 @@ fn origin_ok(headers: &HeaderMap) -> bool {
 }
 
 /// The token from the header, or from the urlencoded form body (which is read and
-/// handed back intact for the handler).
+/// handed back intact for the handler), or — for file uploads, whose multipart body is
+/// not read here — from the `_csrf` query parameter of the form's action.
 async fn csrf_token(
     headers: &HeaderMap,
+    query: Option<&str>,
     body: Body,
     limit: usize,
 ) -> Result<(Option<String>, Body), Response> {
     if let Some(t) = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()) {
         return Ok((Some(t.to_owned()), body));
+    }
+    let is_multipart = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|c| c.starts_with("multipart/form-data"));
+    if is_multipart {
+        return Ok((
+            query.and_then(|q| form_urlencoded_field(q.as_bytes(), CSRF_FIELD)),
+            body,
+        ));
     }
     let is_form = headers
         .get(header::CONTENT_TYPE)

@@ -162,14 +162,10 @@ fn ports(l: &mut Layout) {
         for (side, list) in both.iter_mut().enumerate() {
             let x = l.boxes[b].x + side as f64 * NODE_W;
             list.sort_by(|p, q| p.0.total_cmp(&q.0).then(p.1.cmp(&q.1)));
-            let gaps = list.len().saturating_sub(1).max(1) as f64;
+            let gaps = list.len() as f64 - 1.0;
             let span = (NODE_H - 16.0).min(7.0 * gaps);
             for (j, &(_, i, start)) in list.iter().enumerate() {
-                let y = if list.len() == 1 {
-                    centre
-                } else {
-                    centre - span / 2.0 + span * j as f64 / gaps
-                };
+                let y = centre - span / 2.0 + span * j as f64 / gaps.max(1.0);
                 if start {
                     l.links[i].start = (x, y)
                 } else {
@@ -207,7 +203,7 @@ fn order_columns(columns: &mut [Vec<usize>], boxes: &[Placed], links: &[Link]) {
             }
         }
         for (b, p) in boxes.iter().enumerate().filter(|(_, p)| p.node.is_none()) {
-            pos[b] = (counts[p.col] as f64 - 1.0) - counts[p.col] as f64 / 2.0;
+            pos[b] = counts[p.col] as f64 / 2.0 - 1.0;
         }
     };
     place(columns, &mut pos);

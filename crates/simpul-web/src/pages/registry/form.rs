@@ -316,18 +316,6 @@ fn fixable(e: StoreError) -> Result<FieldProblems, PageError> {
     Ok(p)
 }
 
-/// Check the owner: the user must be allowed to edit records of the chosen PD.
-async fn owner_allowed(st: &AppState, user: &User, pd_id: Option<PdId>) -> Result<bool, PageError> {
-    Ok(match pd_id {
-        None => can_edit(user, None),
-        Some(id) => match pd::get(&st.db, id).await {
-            Ok(p) => can_edit(user, Some(&p)) && !p.diarsipkan,
-            Err(StoreError::NotFound) => false,
-            Err(e) => return Err(e.into()),
-        },
-    })
-}
-
 async fn save(
     st: &AppState,
     user: &User,
@@ -336,7 +324,7 @@ async fn save(
     values: &BTreeMap<String, String>,
 ) -> Result<Result<Item, FieldProblems>, PageError> {
     let input = input_of(values);
-    if !owner_allowed(st, user, input.pd).await? {
+    if !crate::registry_input::owner_allowed(&st.db, user, input.pd).await? {
         let mut p = FieldProblems::default();
         p.add(
             "pd",
@@ -385,14 +373,10 @@ pub async fn create(
     }
 }
 
-/// The record and whether the user may change it.
+/// The record, if the user may change it.
 async fn editable(st: &AppState, user: &User, id: ItemId) -> Result<Item, PageError> {
     let it = item::get(&st.db, id).await?;
-    let owner = match it.pd {
-        Some(p) => Some(pd::get(&st.db, p).await?),
-        None => None,
-    };
-    if can_edit(user, owner.as_ref()) {
+    if crate::registry_input::may_change(&st.db, user, &it).await? {
         Ok(it)
     } else {
         Err(PageError::Forbidden)

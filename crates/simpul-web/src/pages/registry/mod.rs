@@ -3,25 +3,27 @@
 //! relations, impact analysis and search.
 
 mod detail;
+mod document;
 mod form;
 mod impact;
 mod list;
 mod overview;
 mod relations;
 mod search;
+mod transfer;
 
 pub use detail::detail;
+pub use document::document;
 pub use form::{archive, create, edit_form, new_form, update};
 pub use impact::impact;
 pub use list::list;
 pub use overview::overview;
 pub use relations::{add_relation, remove_relation};
 pub use search::search;
+pub use transfer::{export_all, export_csv, export_xlsx, import_form, import_submit, template};
 
-use simpul_domain::access::Action;
 use simpul_domain::registry::{Domain, Item, Jenis};
 
-use crate::auth::User;
 use crate::i18n::Lang;
 
 /// The translated name of a kind.
@@ -34,14 +36,7 @@ pub fn domain_label(lang: Lang, d: Domain) -> String {
     lang.t(&format!("domain-{}", d.code()))
 }
 
-/// Whether the user may change a record owned by `pd` (records without an owner belong
-/// to the region: only the super admin changes those).
-pub fn can_edit(user: &User, pd: Option<&simpul_domain::org::PerangkatDaerah>) -> bool {
-    match pd {
-        Some(p) => user.can_pd(Action::UbahDataPd, p),
-        None => user.can(Action::UbahDataPd, simpul_domain::access::Target::Region),
-    }
-}
+pub use crate::registry_input::can_edit;
 
 /// The kind in a path segment, or a 404.
 pub fn parse_jenis(code: &str) -> Result<Jenis, crate::error::PageError> {

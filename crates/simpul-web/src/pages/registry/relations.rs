@@ -6,12 +6,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use simpul_domain::ids::{ItemId, RelasiId};
 use simpul_domain::registry::relation_rules::check_relation;
-use simpul_domain::registry::{Item, Jenis, RelasiJenis};
+use simpul_domain::registry::{Jenis, RelasiJenis};
+use simpul_store::StoreError;
 use simpul_store::registry::{item, relation};
-use simpul_store::{StoreError, pd};
 
-use super::can_edit;
-use crate::auth::{PageUser, User};
+use crate::auth::PageUser;
 use crate::error::PageError;
 use crate::extract::PagePath;
 use crate::state::AppState;
@@ -28,14 +27,6 @@ pub struct AddForm {
     tujuan_kode: String,
 }
 
-async fn may_change(st: &AppState, user: &User, it: &Item) -> Result<bool, PageError> {
-    let owner = match it.pd {
-        Some(p) => Some(pd::get(&st.db, p).await?),
-        None => None,
-    };
-    Ok(can_edit(user, owner.as_ref()))
-}
-
 fn back(id: ItemId, msg: &str) -> Response {
     Redirect::to(&format!("/arsitektur/item/{id}?pesan={msg}")).into_response()
 }
@@ -48,7 +39,7 @@ pub async fn add_relation(
     Form(f): Form<AddForm>,
 ) -> Result<Response, PageError> {
     let from = item::get(&st.db, id).await?;
-    if !may_change(&st, &user, &from).await? {
+    if !crate::registry_input::may_change(&st.db, &user, &from).await? {
         return Err(PageError::Forbidden);
     }
     let (Some(kind), Some(target_kind)) = (
@@ -84,7 +75,7 @@ pub async fn remove_relation(
 ) -> Result<Response, PageError> {
     let r = relation::get(&st.db, rid).await?;
     let from = item::get(&st.db, r.dari).await?;
-    if !may_change(&st, &user, &from).await? {
+    if !crate::registry_input::may_change(&st.db, &user, &from).await? {
         return Err(PageError::Forbidden);
     }
     relation::remove(&st.db, &user.actor(), rid).await?;
