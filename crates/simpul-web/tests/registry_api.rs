@@ -1,6 +1,8 @@
 //! The architecture registry through the JSON API: records, validation across records,
 //! relations and their rules, impact analysis and search.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::*;
