@@ -5,14 +5,13 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
-use serde_json::json;
 use simpul_domain::ids::{ItemId, PdId, RelasiId};
 use simpul_domain::registry::relation_rules::forbids_cycles;
-use simpul_domain::registry::{Item, Jenis, NewItem, RelasiJenis};
+use simpul_domain::registry::{Item, Jenis, NewItem, Relasi, RelasiJenis};
 use uuid::Uuid;
 
 use super::{CHUNK, marks};
-use crate::audit::{self, Actor, Change};
+use crate::audit::{self, Actor};
 use crate::db::{Db, Tx};
 use crate::error::StoreError;
 use crate::{exec_tx, on_tx, time_text};
@@ -54,8 +53,7 @@ pub async fn create_many(
     let mut out = Vec::with_capacity(items.len());
     for (i, n) in items.iter().enumerate() {
         let id = ItemId(Uuid::now_v7());
-        let atribut = serde_json::to_string(&n.atribut)
-            .map_err(|e| at(i)(StoreError::Corrupt(e.to_string())))?;
+        let atribut = super::item::atribut_json(n).map_err(at(i))?;
         exec_tx!(&mut tx, c => sqlx::query(
             "INSERT INTO arsitektur (id, jenis, domain, kode, nama, deskripsi, pd, status, atribut, diarsipkan, dibuat, diubah)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, FALSE, $10, $10)"
@@ -64,9 +62,13 @@ pub async fn create_many(
          .bind(&atribut).bind(&now)
          .execute(&mut *c).await)
         .map_err(|e| at(i)(e.into()))?;
-        audit::append(&mut tx, actor, item_change(id, n))
-            .await
-            .map_err(at(i))?;
+        audit::append(
+            &mut tx,
+            actor,
+            super::item::change("arsitektur.dibuat", id, n.pd, super::item::detail(n)),
+        )
+        .await
+        .map_err(at(i))?;
         out.push(Item {
             id,
             jenis: n.jenis,
@@ -160,9 +162,22 @@ pub async fn add_relations(
     for (i, (dari, ke, jenis)) in rels.iter().enumerate() {
         let id = RelasiId(Uuid::now_v7());
         let owner = ends.get(dari).and_then(|(pd, _)| *pd);
-        audit::append(&mut tx, actor, rel_change(id, *dari, *ke, *jenis, owner))
-            .await
-            .map_err(at(i))?;
+        audit::append(
+            &mut tx,
+            actor,
+            super::relation::change(
+                "relasi.ditambah",
+                &Relasi {
+                    id,
+                    dari: *dari,
+                    ke: *ke,
+                    jenis: *jenis,
+                },
+                owner,
+            ),
+        )
+        .await
+        .map_err(at(i))?;
         exec_tx!(&mut tx, c => sqlx::query(
             "INSERT INTO relasi (id, dari, ke, jenis, dibuat) VALUES ($1, $2, $3, $4, $5)"
         ).bind(id.0).bind(dari.0).bind(ke.0).bind(jenis.code()).bind(&now)
@@ -282,46 +297,6 @@ fn reaches(next: &HashMap<ItemId, Vec<ItemId>>, from: ItemId, to: ItemId) -> boo
         }
     }
     false
-}
-
-// The audit entries are those of `item::create` and `relation::add`, so a bulk-created
-// record reads the same in the trail as one created by hand.
-fn item_change(id: ItemId, n: &NewItem) -> Change<'static> {
-    Change {
-        action: "arsitektur.dibuat",
-        entity: "arsitektur",
-        entity_id: id.to_string(),
-        pd: n.pd.map(|p| p.to_string()),
-        detail: json!({
-            "jenis": n.jenis.code(),
-            "kode": n.kode,
-            "nama": n.nama,
-            "deskripsi": n.deskripsi,
-            "pd": n.pd.map(|p| p.to_string()),
-            "status": n.status,
-            "atribut": n.atribut,
-        }),
-    }
-}
-
-fn rel_change(
-    id: RelasiId,
-    dari: ItemId,
-    ke: ItemId,
-    jenis: RelasiJenis,
-    owner: Option<PdId>,
-) -> Change<'static> {
-    Change {
-        action: "relasi.ditambah",
-        entity: "relasi",
-        entity_id: id.to_string(),
-        pd: owner.map(|p| p.to_string()),
-        detail: json!({
-            "dari": dari.to_string(),
-            "ke": ke.to_string(),
-            "jenis": jenis.code(),
-        }),
-    }
 }
 
 #[cfg(test)]

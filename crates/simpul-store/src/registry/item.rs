@@ -166,11 +166,17 @@ fn parse_jenis(j: &str) -> Result<Jenis, StoreError> {
     Jenis::from_code(j).ok_or_else(|| StoreError::Corrupt(format!("arsitektur.jenis {j:?}")))
 }
 
-fn atribut_json(new: &NewItem) -> Result<String, StoreError> {
+pub(crate) fn atribut_json(new: &NewItem) -> Result<String, StoreError> {
     serde_json::to_string(&new.atribut).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-fn change(action: &str, id: ItemId, pd: Option<PdId>, detail: serde_json::Value) -> Change<'_> {
+/// The audit entry of a change to a record (shared with the bulk writes).
+pub(crate) fn change(
+    action: &str,
+    id: ItemId,
+    pd: Option<PdId>,
+    detail: serde_json::Value,
+) -> Change<'_> {
     Change {
         action,
         entity: "arsitektur",
@@ -180,7 +186,8 @@ fn change(action: &str, id: ItemId, pd: Option<PdId>, detail: serde_json::Value)
     }
 }
 
-fn detail(new: &NewItem) -> serde_json::Value {
+/// What the audit trail records of a record's values.
+pub(crate) fn detail(new: &NewItem) -> serde_json::Value {
     json!({
         "jenis": new.jenis.code(),
         "kode": new.kode,

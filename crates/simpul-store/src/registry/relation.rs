@@ -198,7 +198,8 @@ async fn owner_of(tx: &mut Tx, id: ItemId) -> Result<Option<PdId>, StoreError> {
     Ok(row.and_then(|(p,)| p).map(PdId))
 }
 
-fn change<'a>(action: &'a str, rel: &Relasi, owner: Option<PdId>) -> Change<'a> {
+/// The audit entry of a change to a relation (shared with the bulk writes).
+pub(crate) fn change<'a>(action: &'a str, rel: &Relasi, owner: Option<PdId>) -> Change<'a> {
     Change {
         action,
         entity: "relasi",
