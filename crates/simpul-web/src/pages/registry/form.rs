@@ -216,6 +216,15 @@ fn values_of(it: &Item) -> BTreeMap<String, String> {
     m
 }
 
+/// Refuse users who may add records for no PD at all (leadership, auditors).
+async fn may_add(st: &AppState, user: &User) -> Result<(), PageError> {
+    if can_edit(user, None) || !editable_pds(st, user).await?.is_empty() {
+        Ok(())
+    } else {
+        Err(PageError::Forbidden)
+    }
+}
+
 /// The PDs the user may put records in.
 async fn editable_pds(st: &AppState, user: &User) -> Result<Vec<PerangkatDaerah>, PageError> {
     let all = pd::list(&st.db, &pd::PdFilter::default()).await?;
@@ -282,9 +291,7 @@ pub async fn new_form(
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
     let jenis = parse_jenis(&code)?;
-    if editable_pds(&st, &user).await?.is_empty() && !can_edit(&user, None) {
-        return Err(PageError::Forbidden);
-    }
+    may_add(&st, &user).await?;
     let mut values = BTreeMap::new();
     values.insert("pd".to_owned(), user.pegawai.pd.to_string());
     Ok(render(
@@ -359,6 +366,7 @@ pub async fn create(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let jenis = parse_jenis(&code)?;
+    may_add(&st, &user).await?;
     let values: BTreeMap<String, String> = pairs.into_iter().collect();
     match save(&st, &user, jenis, None, &values).await? {
         Ok(it) => Ok(Redirect::to(&format!(
