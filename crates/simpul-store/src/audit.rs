@@ -66,6 +66,14 @@ pub async fn append(tx: &mut Tx, actor: &Actor, change: Change<'_>) -> Result<i6
     Ok(seq)
 }
 
+/// The number of the latest entry: it grows with every change, so it tells caches of
+/// derived views (such as an impact analysis) whether anything changed.
+pub async fn head_seq(db: &Db) -> Result<i64, StoreError> {
+    Ok(
+        on_db!(db, p => sqlx::query_scalar("SELECT seq FROM audit_head WHERE id = 1").fetch_one(p).await)?,
+    )
+}
+
 /// Filters of the audit trail listing.
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {

@@ -29,6 +29,7 @@ macro_rules! migration {
 const MIGRATIONS: &[Migration] = &[
     migration!("0001_foundation.sql"),
     migration!("0002_registry.sql"),
+    migration!("0003_registry_listing.sql"),
 ];
 
 /// File names of the embedded migrations (for the mirror check).

@@ -17,7 +17,7 @@ fluent_templates::static_loader! {
 }
 
 /// A UI language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     /// Bahasa Indonesia (default).
     #[default]

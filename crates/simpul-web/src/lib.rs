@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod cache;
 pub mod chart;
 pub mod error;
 pub mod extract;
@@ -9,6 +10,7 @@ pub mod format_id;
 pub mod i18n;
 pub mod ops;
 pub mod pages;
+pub mod registry_impact;
 pub mod registry_input;
 pub mod registry_sheet;
 pub mod state;

@@ -7,7 +7,12 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use simpul_store::Db;
 use time::UtcOffset;
 
+use simpul_domain::ids::ItemId;
+
 use crate::auth::rate_limit::LoginLimiter;
+use crate::cache::VersionedCache;
+use crate::i18n::Lang;
+use crate::registry_impact::Impact;
 
 /// Settings the web edge needs (a slice of the CLI's `Settings`).
 #[derive(Debug, Clone)]
@@ -47,6 +52,10 @@ pub struct Inner {
     pub limiter: LoginLimiter,
     /// Prometheus exporter handle.
     pub metrics: PrometheusHandle,
+    /// Impact analyses, valid until the next change.
+    pub impact: VersionedCache<ItemId, Impact>,
+    /// Drawn impact graphs per record and language, valid until the next change.
+    pub impact_graph: VersionedCache<(ItemId, Lang), String>,
 }
 
 impl AppState {
@@ -57,6 +66,8 @@ impl AppState {
             cfg,
             limiter: LoginLimiter::new(Duration::from_secs(15 * 60), 5, 30),
             metrics: crate::ops::metrics_handle(),
+            impact: VersionedCache::new(256),
+            impact_graph: VersionedCache::new(256),
         }))
     }
 }

@@ -116,9 +116,13 @@ pub async fn list(
     let mut args: Vec<Arg> = Vec::new();
     let where_ = filter_sql(f, &mut args);
     let count_sql = format!("SELECT COUNT(*) FROM arsitektur a WHERE {where_}");
+    // Ids first, from the covering index in list order, then only those rows: a page far
+    // down a long list then skips index entries, not whole rows.
     let list_sql = format!(
-        "SELECT {COLUMNS} FROM arsitektur a WHERE {where_}
-         ORDER BY a.jenis, a.kode LIMIT {} OFFSET {}",
+        "SELECT {COLUMNS} FROM arsitektur a WHERE a.id IN (
+            SELECT a.id FROM arsitektur a WHERE {where_}
+            ORDER BY a.jenis, a.kode LIMIT {} OFFSET {})
+         ORDER BY a.jenis, a.kode",
         limit.max(0),
         offset.max(0)
     );

@@ -130,10 +130,9 @@ pub(crate) fn filter_sql(f: &ItemFilter, args: &mut Vec<Arg>) -> String {
         conds.push(format!("a.status = {}", Arg::Text(s.clone()).push(args)));
     }
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        // `cari_teks` is the lower-cased code and name, generated and indexed (0003).
         let p = Arg::Text(format!("%{}%", crate::like_escape(&q.to_lowercase()))).push(args);
-        conds.push(format!(
-            "(LOWER(a.kode) LIKE {p} ESCAPE '\\' OR LOWER(a.nama) LIKE {p} ESCAPE '\\')"
-        ));
+        conds.push(format!("a.cari_teks LIKE {p} ESCAPE '\\'"));
     }
     if let Some(pds) = &f.pd {
         if pds.is_empty() {

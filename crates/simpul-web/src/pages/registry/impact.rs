@@ -11,7 +11,7 @@ use serde::Deserialize;
 use simpul_domain::ids::{ItemId, PdId};
 use simpul_domain::registry::{Domain, Item, Jenis};
 use simpul_store::pd;
-use simpul_store::registry::{item, relation};
+use simpul_store::registry::item;
 
 use super::{ItemRow, jenis_label};
 use crate::auth::PageUser;
@@ -20,9 +20,6 @@ use crate::error::PageError;
 use crate::extract::PagePath;
 use crate::pages::{Ctx, region_name, render};
 use crate::state::AppState;
-
-/// How deep the analysis follows dependencies.
-const MAX_DEPTH: i64 = 12;
 
 /// Affected records of one PD.
 pub struct PdGroup {
@@ -63,7 +60,8 @@ pub async fn impact(
     Query(q): Query<ImpactQuery>,
 ) -> Result<Response, PageError> {
     let it = item::get(&st.db, id).await?;
-    let found = relation::dependents(&st.db, id, MAX_DEPTH).await?;
+    let (computed, seq) = crate::registry_impact::impact(&st, id).await?;
+    let found = &computed.found;
     let pds = pd::list(
         &st.db,
         &pd::PdFilter {
@@ -74,66 +72,13 @@ pub async fn impact(
     .await?;
     let names: HashMap<PdId, String> = pds.iter().map(|p| (p.id, p.nama.clone())).collect();
     if q.format.as_deref() == Some("csv") {
-        return Ok(csv(&it, &found, &names, lang));
+        return Ok(csv(&it, found, &names, lang));
     }
-    let mut ids: Vec<ItemId> = found.iter().map(|(d, _)| d.id).collect();
-    ids.push(it.id);
-    let edges = relation::edges_among(&st.db, &ids).await?;
-    let group_of = |i: &Item| {
-        Domain::ALL
-            .iter()
-            .position(|d| *d == i.jenis.domain())
-            .unwrap_or(0)
-    };
-    let mut nodes = vec![GraphNode {
-        id: it.id.to_string(),
-        label: it.nama.clone(),
-        sublabel: jenis_label(lang, it.jenis),
-        group: group_of(&it),
-        column: 0,
-        href: None,
-        emphasis: true,
-    }];
-    for (d, depth) in &found {
-        nodes.push(GraphNode {
-            id: d.id.to_string(),
-            label: d.nama.clone(),
-            sublabel: format!(
-                "{} · {}",
-                jenis_label(lang, d.jenis),
-                d.pd.and_then(|p| names.get(&p).cloned())
-                    .unwrap_or_default()
-            ),
-            group: group_of(d),
-            column: usize::try_from(*depth).unwrap_or(0),
-            href: Some(format!("/arsitektur/item/{}/dampak", d.id)),
-            emphasis: is_public_service(d),
-        });
-    }
-    // Draw dependencies as arrows from the record that would fail to what it takes down.
-    let graph_edges: Vec<GraphEdge> = edges
-        .iter()
-        .map(|r| {
-            let (from, to) = if r.jenis == simpul_domain::registry::RelasiJenis::Menyediakan {
-                (r.dari, r.ke)
-            } else {
-                (r.ke, r.dari)
-            };
-            GraphEdge {
-                from: from.to_string(),
-                to: to.to_string(),
-                label: None,
-            }
-        })
-        .collect();
-    let graph = if found.is_empty() {
-        String::new()
-    } else {
-        layered_graph(
-            &lang.t1("dampak-graf-judul", "nama", &it.nama),
-            &nodes,
-            &graph_edges,
-        )
+    let graph = match st.impact_graph.get(&(id, lang), seq) {
+        Some(g) => g,
+        None => st
+            .impact_graph
+            .put((id, lang), seq, draw(&it, &computed, &names, lang)),
     };
     let row = |(d, depth): &(Item, i64)| {
         let pd =
@@ -159,7 +104,7 @@ pub async fn impact(
         .map(row)
         .collect();
     let mut by_pd: Vec<PdGroup> = Vec::new();
-    for f in &found {
+    for f in found {
         let name =
             f.0.pd
                 .and_then(|p| names.get(&p).cloned())
@@ -173,6 +118,7 @@ pub async fn impact(
         }
     }
     by_pd.sort_by(|a, b| a.pd.cmp(&b.pd));
+    let graph = graph.as_str().to_owned();
     let page = ImpactPage {
         ctx: Ctx::new(&user, lang, region_name(&st).await, "arsitektur", None),
         jenis: jenis_label(lang, it.jenis),
@@ -184,6 +130,71 @@ pub async fn impact(
         it,
     };
     Ok(render(StatusCode::OK, &page))
+}
+
+/// The impact drawn as a layered graph: the record at the left, what it takes down to the
+/// right, arrows from what would fail to what stops with it.
+fn draw(
+    it: &Item,
+    computed: &crate::registry_impact::Impact,
+    names: &HashMap<PdId, String>,
+    lang: crate::i18n::Lang,
+) -> String {
+    if computed.found.is_empty() {
+        return String::new();
+    }
+    let group_of = |i: &Item| {
+        Domain::ALL
+            .iter()
+            .position(|d| *d == i.jenis.domain())
+            .unwrap_or(0)
+    };
+    let mut nodes = vec![GraphNode {
+        id: it.id.to_string(),
+        label: it.nama.clone(),
+        sublabel: jenis_label(lang, it.jenis),
+        group: group_of(it),
+        column: 0,
+        href: None,
+        emphasis: true,
+    }];
+    for (d, depth) in &computed.found {
+        nodes.push(GraphNode {
+            id: d.id.to_string(),
+            label: d.nama.clone(),
+            sublabel: format!(
+                "{} · {}",
+                jenis_label(lang, d.jenis),
+                d.pd.and_then(|p| names.get(&p).cloned())
+                    .unwrap_or_default()
+            ),
+            group: group_of(d),
+            column: usize::try_from(*depth).unwrap_or(0),
+            href: Some(format!("/arsitektur/item/{}/dampak", d.id)),
+            emphasis: is_public_service(d),
+        });
+    }
+    let edges: Vec<GraphEdge> = computed
+        .edges
+        .iter()
+        .map(|r| {
+            let (from, to) = if r.jenis == simpul_domain::registry::RelasiJenis::Menyediakan {
+                (r.dari, r.ke)
+            } else {
+                (r.ke, r.dari)
+            };
+            GraphEdge {
+                from: from.to_string(),
+                to: to.to_string(),
+                label: None,
+            }
+        })
+        .collect();
+    layered_graph(
+        &lang.t1("dampak-graf-judul", "nama", &it.nama),
+        &nodes,
+        &edges,
+    )
 }
 
 /// The impact as CSV (UTF-8 with BOM so spreadsheet programs read the Indonesian text).

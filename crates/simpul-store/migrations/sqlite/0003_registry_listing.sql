@@ -1,0 +1,8 @@
+-- Listing the registry at scale (30,000 datasets of one kind): a covering index in list
+-- order, so a page far down the list and its count are read from the index alone, and a
+-- generated lower-case search text so a text filter scans one indexed column instead of
+-- every row's JSON. Mirrors postgres/0003_registry_listing.sql.
+
+ALTER TABLE arsitektur ADD COLUMN cari_teks TEXT GENERATED ALWAYS AS (lower(kode || ' ' || nama)) VIRTUAL;
+CREATE INDEX arsitektur_urut_idx ON arsitektur (jenis, kode, diarsipkan, id);
+CREATE INDEX arsitektur_cari_teks_idx ON arsitektur (jenis, diarsipkan, cari_teks, kode, id);
