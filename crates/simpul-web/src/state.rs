@@ -54,6 +54,8 @@ pub struct Inner {
     pub metrics: PrometheusHandle,
     /// Impact analyses, valid until the next change.
     pub impact: VersionedCache<ItemId, Impact>,
+    /// Impact analyses as API JSON, valid until the next change.
+    pub impact_json: VersionedCache<ItemId, String>,
     /// Drawn impact graphs per record and language, valid until the next change.
     pub impact_graph: VersionedCache<(ItemId, Lang), String>,
 }
@@ -68,6 +70,7 @@ impl AppState {
             metrics: crate::ops::metrics_handle(),
             impact: VersionedCache::new(256),
             impact_graph: VersionedCache::new(256),
+            impact_json: VersionedCache::new(256),
         }))
     }
 }

@@ -4,5 +4,8 @@
 -- every row's JSON. Mirrors postgres/0003_registry_listing.sql.
 
 ALTER TABLE arsitektur ADD COLUMN cari_teks TEXT GENERATED ALWAYS AS (lower(kode || ' ' || nama)) VIRTUAL;
-CREATE INDEX arsitektur_urut_idx ON arsitektur (jenis, kode, diarsipkan, id);
-CREATE INDEX arsitektur_cari_teks_idx ON arsitektur (jenis, diarsipkan, cari_teks, kode, id);
+-- The first replaces (jenis, diarsipkan) of 0002, which the planner preferred even for text
+-- filters it cannot serve.
+DROP INDEX arsitektur_jenis_idx;
+CREATE INDEX arsitektur_jenis_idx ON arsitektur (jenis, diarsipkan, cari_teks);
+CREATE INDEX arsitektur_urut_idx ON arsitektur (jenis, kode, diarsipkan, cari_teks, id);

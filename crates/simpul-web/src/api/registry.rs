@@ -3,7 +3,8 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use simpul_domain::ids::{ItemId, PdId, RelasiId};
 use simpul_domain::registry::relation_rules::check_relation;
@@ -289,11 +290,11 @@ pub async fn remove_relation(
 
 /// A record that depends on the one analysed.
 #[derive(Debug, Serialize)]
-pub struct Affected {
+pub struct Affected<'a> {
     /// How many relations away.
     pub kedalaman: i64,
     /// The record.
-    pub catatan: Item,
+    pub catatan: &'a Item,
 }
 
 /// `GET /api/v1/arsitektur/item/{id}/dampak`.
@@ -301,15 +302,31 @@ pub async fn impact(
     State(st): State<AppState>,
     ApiUser(_): ApiUser,
     ApiPath(id): ApiPath<ItemId>,
-) -> Result<Json<Vec<Affected>>, ApiError> {
+) -> Result<Response, ApiError> {
     item::get(&st.db, id).await?;
-    let found = relation::dependents(&st.db, id, relation::MAX_DEPTH).await?;
-    Ok(Json(
-        found
-            .into_iter()
-            .map(|(catatan, kedalaman)| Affected { kedalaman, catatan })
-            .collect(),
-    ))
+    let (computed, seq) = crate::registry_impact::impact(&st, id).await?;
+    // Serialised once per state of the registry: hundreds of records add up.
+    let body = match st.impact_json.get(&id, seq) {
+        Some(b) => b,
+        None => {
+            let list: Vec<Affected<'_>> = computed
+                .found
+                .iter()
+                .map(|(catatan, kedalaman)| Affected {
+                    kedalaman: *kedalaman,
+                    catatan,
+                })
+                .collect();
+            let json =
+                serde_json::to_string(&list).map_err(|_| ApiError::new(ErrorCode::Internal))?;
+            st.impact_json.put(id, seq, json)
+        }
+    };
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        body.as_str().to_owned(),
+    )
+        .into_response())
 }
 
 /// Query of a search.
