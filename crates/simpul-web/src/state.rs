@@ -54,6 +54,8 @@ pub struct Inner {
     pub metrics: PrometheusHandle,
     /// Impact analyses, valid until the next change.
     pub impact: VersionedCache<ItemId, Impact>,
+    /// Totals of registry lists by filter, valid until the next change.
+    pub list_counts: VersionedCache<String, i64>,
     /// Impact analyses as API JSON, valid until the next change.
     pub impact_json: VersionedCache<ItemId, String>,
     /// Drawn impact graphs per record and language, valid until the next change.
@@ -71,6 +73,7 @@ impl AppState {
             impact: VersionedCache::new(256),
             impact_graph: VersionedCache::new(256),
             impact_json: VersionedCache::new(256),
+            list_counts: VersionedCache::new(1024),
         }))
     }
 }

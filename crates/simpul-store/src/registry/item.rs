@@ -105,20 +105,36 @@ pub async fn set_archived(
     tx.commit().await
 }
 
-/// One page of the records matching `f`, ordered by kind and code, and how many match in
-/// all.
+/// Records matching `f`, in list order, with the total matching.
 pub async fn list(
     db: &Db,
     f: &ItemFilter,
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<Item>, i64), StoreError> {
+    Ok((page(db, f, limit, offset).await?, count(db, f).await?))
+}
+
+/// How many records match `f`.
+pub async fn count(db: &Db, f: &ItemFilter) -> Result<i64, StoreError> {
     let mut args: Vec<Arg> = Vec::new();
     let where_ = filter_sql(f, &mut args);
-    let count_sql = format!("SELECT COUNT(*) FROM arsitektur a WHERE {where_}");
+    let sql = format!("SELECT COUNT(*) FROM arsitektur a WHERE {where_}");
+    Ok(on_db!(db, p => bind_args!(sqlx::query_scalar(&sql), &args).fetch_one(p).await)?)
+}
+
+/// One page of the records matching `f`, in list order (by kind, then code).
+pub async fn page(
+    db: &Db,
+    f: &ItemFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Item>, StoreError> {
+    let mut args: Vec<Arg> = Vec::new();
+    let where_ = filter_sql(f, &mut args);
     // Ids first, from the covering index in list order, then only those rows: a page far
     // down a long list then skips index entries, not whole rows.
-    let list_sql = format!(
+    let sql = format!(
         "SELECT {COLUMNS} FROM arsitektur a WHERE a.id IN (
             SELECT a.id FROM arsitektur a WHERE {where_}
             ORDER BY a.jenis, a.kode LIMIT {} OFFSET {})
@@ -126,16 +142,9 @@ pub async fn list(
         limit.max(0),
         offset.max(0)
     );
-    let (total, rows) = on_db!(db, p => {
-        let total: i64 = bind_args!(sqlx::query_scalar(&count_sql), &args).fetch_one(p).await?;
-        let rows: Vec<ItemRow> = bind_args!(sqlx::query_as(&list_sql), &args).fetch_all(p).await?;
-        (total, rows)
-    });
-    let items = rows
-        .into_iter()
-        .map(ItemRow::into_item)
-        .collect::<Result<_, _>>()?;
-    Ok((items, total))
+    let rows: Vec<ItemRow> =
+        on_db!(db, p => bind_args!(sqlx::query_as(&sql), &args).fetch_all(p).await)?;
+    rows.into_iter().map(ItemRow::into_item).collect()
 }
 
 /// Active records per kind, most first.

@@ -96,7 +96,17 @@ pub async fn list(
         q: Some(q.q.trim().to_owned()).filter(|s| !s.is_empty()),
         ..ItemFilter::default()
     };
-    let (items, total) = item::list(&st.db, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    // Counting tens of thousands of rows costs more than the page itself; the total stays
+    // valid until the next change anywhere.
+    let seq = simpul_store::audit::head_seq(&st.db).await?;
+    let key = format!("{filter:?}");
+    let total = match st.list_counts.get(&key, seq) {
+        Some(n) => *n,
+        None => *st
+            .list_counts
+            .put(key, seq, item::count(&st.db, &filter).await?),
+    };
+    let items = item::page(&st.db, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
     let boleh_tambah = can_edit(&user, None) || pds.iter().any(|p| can_edit(&user, Some(p)));
     let query_base = format!(
         "/arsitektur/{}?q={}&pd={}&status={}",
