@@ -41,14 +41,19 @@ pub async fn search(
         Db::Sqlite(p) => {
             let mut args = vec![Arg::Text(quoted(&words))];
             let where_ = filter_sql(f, &mut args);
-            // bm25 is lower-is-better; column weights favour code and name.
+            // bm25 is lower-is-better; column weights favour code and name. The best ids are
+            // chosen first with only the columns filters need, and whole rows (with their
+            // JSON) are read for those alone: ranking thousands of full rows was the cost.
             let sql = format!(
-                "SELECT {COLUMNS}, -bm25(arsitektur_fts, 8.0, 8.0, 2.0, 1.0) AS skor
-                 FROM arsitektur_fts
-                 JOIN arsitektur_fts_kunci k ON k.nomor = arsitektur_fts.rowid
-                 JOIN arsitektur a ON a.id = k.id
-                 WHERE arsitektur_fts MATCH $1 AND {where_}
-                 ORDER BY skor DESC, a.kode LIMIT {limit}"
+                "SELECT {COLUMNS}, top.skor AS skor FROM (
+                    SELECT a.id AS id, -bm25(arsitektur_fts, 8.0, 8.0, 2.0, 1.0) AS skor, a.kode AS kode
+                    FROM arsitektur_fts
+                    JOIN arsitektur_fts_kunci k ON k.nomor = arsitektur_fts.rowid
+                    JOIN arsitektur a ON a.id = k.id
+                    WHERE arsitektur_fts MATCH $1 AND {where_}
+                    ORDER BY skor DESC, a.kode LIMIT {limit}) top
+                 JOIN arsitektur a ON a.id = top.id
+                 ORDER BY top.skor DESC, a.kode"
             );
             bind_args!(sqlx::query_as(&sql), &args).fetch_all(p).await?
         }
@@ -56,11 +61,14 @@ pub async fn search(
             let mut args = vec![Arg::Text(quoted(&words))];
             let where_ = filter_sql(f, &mut args);
             let sql = format!(
-                "SELECT {COLUMNS},
-                        CAST(ts_rank(a.cari, websearch_to_tsquery('indonesian', $1)) AS DOUBLE PRECISION) AS skor
-                 FROM arsitektur a
-                 WHERE a.cari @@ websearch_to_tsquery('indonesian', $1) AND {where_}
-                 ORDER BY skor DESC, a.kode LIMIT {limit}"
+                "SELECT {COLUMNS}, top.skor AS skor FROM (
+                    SELECT a.id AS id, a.kode AS kode,
+                           CAST(ts_rank(a.cari, websearch_to_tsquery('indonesian', $1)) AS DOUBLE PRECISION) AS skor
+                    FROM arsitektur a
+                    WHERE a.cari @@ websearch_to_tsquery('indonesian', $1) AND {where_}
+                    ORDER BY skor DESC, a.kode LIMIT {limit}) top
+                 JOIN arsitektur a ON a.id = top.id
+                 ORDER BY top.skor DESC, a.kode"
             );
             bind_args!(sqlx::query_as(&sql), &args).fetch_all(p).await?
         }
