@@ -23,10 +23,6 @@ async fn post_login(app: &TestApp, nip: &str, sandi: &str, lanjut: &str) -> reqw
         .unwrap()
 }
 
-fn location(resp: &reqwest::Response) -> String {
-    resp.headers()["location"].to_str().unwrap().to_owned()
-}
-
 fn session_set_cookie(resp: &reqwest::Response) -> Option<String> {
     resp.headers()
         .get_all("set-cookie")

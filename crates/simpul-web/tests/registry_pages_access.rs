@@ -22,10 +22,6 @@ async fn stored(db: &Db) -> (i64, i64) {
     )
 }
 
-fn location(r: &reqwest::Response) -> String {
-    r.headers()["location"].to_str().unwrap().to_owned()
-}
-
 async fn assert_forbidden_page(r: reqwest::Response) {
     assert_eq!(r.status().as_u16(), 403);
     let html = r.text().await.unwrap();

@@ -6,38 +6,14 @@
 mod common;
 
 use common::*;
-use simpul_domain::ids::ItemId;
 use simpul_domain::registry::Jenis;
 use simpul_store::registry::item;
-
-fn location(r: &reqwest::Response) -> String {
-    r.headers()["location"].to_str().unwrap().to_owned()
-}
-
-/// Create a record through the page form; its id.
-async fn create(s: &Session, app: &TestApp, jenis: Jenis, f: &[(&str, &str)]) -> ItemId {
-    let r = s
-        .post_form(&format!("/arsitektur/{}", jenis.code()), f)
-        .await;
-    assert_eq!(r.status().as_u16(), 303, "{}", r.text().await.unwrap());
-    let kode = f.iter().find(|(k, _)| *k == "kode").unwrap().1;
-    item::by_kode(&app.db, jenis, kode).await.unwrap().id
-}
-
-/// Follow a redirect back to the record page of `id` carrying `pesan`; the page.
-async fn back_with(s: &Session, r: reqwest::Response, id: ItemId, pesan: &str) -> String {
-    assert_eq!(r.status().as_u16(), 303);
-    assert_eq!(location(&r), format!("/arsitektur/item/{id}?pesan={pesan}"));
-    let page = s.get(&location(&r)).await;
-    assert_eq!(page.status().as_u16(), 200);
-    page.text().await.unwrap()
-}
 
 #[tokio::test]
 async fn a_record_is_edited_through_its_form() {
     let app = spawn_app().await;
     let s = app.login(SUPER_ADMIN, PASSWORD).await;
-    let net = create(
+    let net = create_record(
         &s,
         &app,
         Jenis::Subnet,
@@ -48,7 +24,7 @@ async fn a_record_is_edited_through_its_form() {
         ],
     )
     .await;
-    create(
+    create_record(
         &s,
         &app,
         Jenis::Subnet,

@@ -25,10 +25,6 @@ async fn stored(db: &Db) -> (i64, i64) {
     (item_count(db).await, audit_len(db).await)
 }
 
-fn location(r: &reqwest::Response) -> String {
-    r.headers()["location"].to_str().unwrap().to_owned()
-}
-
 /// Post a valid form; assert the redirect to the new record and its flash; the page.
 async fn create_ok(
     s: &Session,

@@ -12,29 +12,6 @@ use simpul_domain::registry::Jenis;
 use simpul_store::Db;
 use simpul_store::registry::{item, relation};
 
-fn location(r: &reqwest::Response) -> String {
-    r.headers()["location"].to_str().unwrap().to_owned()
-}
-
-/// Create a record through the page form; its id.
-async fn create(s: &Session, app: &TestApp, jenis: Jenis, f: &[(&str, &str)]) -> ItemId {
-    let r = s
-        .post_form(&format!("/arsitektur/{}", jenis.code()), f)
-        .await;
-    assert_eq!(r.status().as_u16(), 303, "{}", r.text().await.unwrap());
-    let kode = f.iter().find(|(k, _)| *k == "kode").unwrap().1;
-    item::by_kode(&app.db, jenis, kode).await.unwrap().id
-}
-
-/// Follow a redirect back to the record page of `id` carrying `pesan`; the page.
-async fn back_with(s: &Session, r: reqwest::Response, id: ItemId, pesan: &str) -> String {
-    assert_eq!(r.status().as_u16(), 303);
-    assert_eq!(location(&r), format!("/arsitektur/item/{id}?pesan={pesan}"));
-    let page = s.get(&location(&r)).await;
-    assert_eq!(page.status().as_u16(), 200);
-    page.text().await.unwrap()
-}
-
 /// Relations of a record (both directions).
 async fn relations(db: &Db, id: ItemId) -> usize {
     relation::of_item(db, id).await.unwrap().len()
@@ -44,7 +21,7 @@ async fn relations(db: &Db, id: ItemId) -> usize {
 async fn record(s: &Session, app: &TestApp, jenis: Jenis, kode: &str, attr: &str) -> ItemId {
     let nama = format!("Catatan {kode}");
     let f = [("kode", kode), ("nama", &nama), ("atribut.jenis", attr)];
-    create(s, app, jenis, &f).await
+    create_record(s, app, jenis, &f).await
 }
 
 /// Post the add-relation form of `from` (`"relation target_kind target_code"`); the flash

@@ -368,3 +368,40 @@ impl Session {
         }
     }
 }
+
+/// The `Location` of a redirect.
+pub fn location(r: &reqwest::Response) -> String {
+    r.headers()["location"].to_str().unwrap().to_owned()
+}
+
+/// Create a registry record through the page form; its id.
+pub async fn create_record(
+    s: &Session,
+    app: &TestApp,
+    jenis: simpul_domain::registry::Jenis,
+    f: &[(&str, &str)],
+) -> simpul_domain::ids::ItemId {
+    let r = s
+        .post_form(&format!("/arsitektur/{}", jenis.code()), f)
+        .await;
+    assert_eq!(r.status().as_u16(), 303, "{}", r.text().await.unwrap());
+    let kode = f.iter().find(|(k, _)| *k == "kode").unwrap().1;
+    simpul_store::registry::item::by_kode(&app.db, jenis, kode)
+        .await
+        .unwrap()
+        .id
+}
+
+/// Follow a redirect back to the record page of `id` carrying `pesan`; the page.
+pub async fn back_with(
+    s: &Session,
+    r: reqwest::Response,
+    id: simpul_domain::ids::ItemId,
+    pesan: &str,
+) -> String {
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(location(&r), format!("/arsitektur/item/{id}?pesan={pesan}"));
+    let page = s.get(&location(&r)).await;
+    assert_eq!(page.status().as_u16(), 200);
+    page.text().await.unwrap()
+}
