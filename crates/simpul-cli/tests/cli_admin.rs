@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{NIP, PASSWORD, TempDir, counts, setup_admin, sim};
+use common::{CREATE_ADMIN, NIP, PASSWORD, SETUP_REGION, TempDir, counts, setup_admin, sim};
 
 const TABLES: &[&str] = &["region", "pd", "pegawai", "peran", "api_token", "audit_log"];
 
@@ -50,41 +50,13 @@ fn setup_region(dir: &TempDir, kode: &str) -> String {
 #[test]
 fn setup_region_then_create_user_succeeds() {
     let dir = TempDir::new("admin-ok");
-    let out = sim(
-        &dir,
-        &[
-            "admin",
-            "setup-region",
-            "--kode",
-            "63.10",
-            "--pd-kode",
-            "DISKOMINFO",
-            "--pd-nama",
-            "Dinas Komunikasi dan Informatika",
-        ],
-    )
-    .ok();
+    let out = sim(&dir, SETUP_REGION).ok();
     assert!(
         out.stdout.contains("Kabupaten Tanah Bumbu (63.10)"),
         "{out:#?}"
     );
     assert!(out.stdout.contains("DISKOMINFO"), "{out:#?}");
-    let out = sim(
-        &dir,
-        &[
-            "admin",
-            "create-user",
-            "--nip",
-            NIP,
-            "--name",
-            "Budi",
-            "--password",
-            PASSWORD,
-            "--role",
-            "super_admin",
-        ],
-    )
-    .ok();
+    let out = sim(&dir, CREATE_ADMIN).ok();
     assert!(
         out.stdout
             .contains("Budi (198609262015051001) sebagai super_admin di DISKOMINFO"),
@@ -103,20 +75,7 @@ fn setup_region_twice_keeps_one_dinas() {
     let dir = TempDir::new("admin-twice");
     setup_admin(&dir);
     let before = counts(&dir.db(), &["region", "pd"]);
-    sim(
-        &dir,
-        &[
-            "admin",
-            "setup-region",
-            "--kode",
-            "63.10",
-            "--pd-kode",
-            "DISKOMINFO",
-            "--pd-nama",
-            "Dinas Komunikasi dan Informatika",
-        ],
-    )
-    .ok();
+    sim(&dir, SETUP_REGION).ok();
     assert_eq!(counts(&dir.db(), &["region", "pd"]), before);
 }
 

@@ -18,6 +18,30 @@ pub const WAIT: Duration = Duration::from_secs(30);
 /// The NIP and password used for the first super admin.
 pub const NIP: &str = "198609262015051001";
 pub const PASSWORD: &str = "kata-sandi-kuat";
+/// `simpul admin setup-region` for Tanah Bumbu with DISKOMINFO.
+pub const SETUP_REGION: &[&str] = &[
+    "admin",
+    "setup-region",
+    "--kode",
+    "63.10",
+    "--pd-kode",
+    "DISKOMINFO",
+    "--pd-nama",
+    "Dinas Komunikasi dan Informatika",
+];
+/// `simpul admin create-user` for Budi ([`NIP`]) as super admin.
+pub const CREATE_ADMIN: &[&str] = &[
+    "admin",
+    "create-user",
+    "--nip",
+    NIP,
+    "--name",
+    "Budi",
+    "--password",
+    PASSWORD,
+    "--role",
+    "super_admin",
+];
 
 /// A folder under the system temp dir, removed on drop.
 pub struct TempDir(PathBuf);
@@ -148,36 +172,8 @@ pub fn sim(dir: &TempDir, args: &[&str]) -> Out {
 
 /// Set up region 63.10 with DISKOMINFO, then create the super admin [`NIP`].
 pub fn setup_admin(dir: &TempDir) {
-    sim(
-        dir,
-        &[
-            "admin",
-            "setup-region",
-            "--kode",
-            "63.10",
-            "--pd-kode",
-            "DISKOMINFO",
-            "--pd-nama",
-            "Dinas Komunikasi dan Informatika",
-        ],
-    )
-    .ok();
-    let out = sim(
-        dir,
-        &[
-            "admin",
-            "create-user",
-            "--nip",
-            NIP,
-            "--name",
-            "Budi",
-            "--password",
-            PASSWORD,
-            "--role",
-            "super_admin",
-        ],
-    )
-    .ok();
+    sim(dir, SETUP_REGION).ok();
+    let out = sim(dir, CREATE_ADMIN).ok();
     assert!(out.stdout.contains("Pengguna dibuat: Budi"), "{out:#?}");
 }
 
