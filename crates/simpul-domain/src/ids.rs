@@ -65,3 +65,15 @@ id_type!(
     /// A relation between two registry records.
     RelasiId
 );
+id_type!(
+    /// A stored file's metadata (its bytes are keyed by SHA-256).
+    BerkasId
+);
+id_type!(
+    /// A document attached to a registry record.
+    LampiranId
+);
+id_type!(
+    /// One version of a PD's LAN diagram for a year.
+    DiagramLanId
+);

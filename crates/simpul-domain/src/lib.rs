@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod berkas;
 pub mod ident;
 pub mod ids;
 pub mod org;
