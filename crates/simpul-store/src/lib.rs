@@ -2,9 +2,12 @@
 //! migrations, one module per aggregate, and the hash-chained audit trail.
 
 pub mod audit;
+pub mod berkas;
+pub mod blob;
 pub mod db;
 pub mod demo;
 pub mod demo_registry;
+pub mod diagram_lan;
 pub mod error;
 pub mod migrate;
 pub mod pd;

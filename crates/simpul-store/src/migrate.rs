@@ -30,6 +30,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0001_foundation.sql"),
     migration!("0002_registry.sql"),
     migration!("0003_registry_listing.sql"),
+    migration!("0004_documents.sql"),
 ];
 
 /// File names of the embedded migrations (for the mirror check).

@@ -80,9 +80,14 @@ impl JenisDokumen {
         Self::ALL.into_iter().filter(move |d| d.applies_to(jenis))
     }
 
+    /// Parse a stored code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.code() == code)
+    }
+
     /// Parse a code for a record of kind `jenis`.
     pub fn parse(code: &str, jenis: Jenis) -> Result<Self, Masalahs> {
-        match Self::ALL.into_iter().find(|d| d.code() == code.trim()) {
+        match Self::from_code(code.trim()) {
             Some(d) if d.applies_to(jenis) => Ok(d),
             Some(d) => Err(Masalahs::one(
                 "dokumen_tidak_berlaku",

@@ -8,7 +8,8 @@ use crate::Masalahs;
 
 /// A SHA-256 digest as 64 lower-case hex digits. Only this form can name a blob, so a
 /// digest taken from a URL or the database can never walk out of the blob folder.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
 pub struct Sha256(String);
 
 impl Sha256 {

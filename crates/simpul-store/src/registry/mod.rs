@@ -8,6 +8,7 @@
 pub mod bulk;
 pub mod impact;
 pub mod item;
+pub mod lampiran;
 pub mod relation;
 pub mod search;
 
