@@ -3,6 +3,7 @@
 pub mod access;
 pub mod audit;
 pub mod berkas;
+pub mod compliance;
 pub mod ident;
 pub mod ids;
 pub mod org;
