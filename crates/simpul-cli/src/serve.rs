@@ -67,7 +67,9 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
         started.elapsed().as_millis()
     );
     tracing::info!(%addr, backend = db.backend(), "listening");
-    let state = simpul_web::AppState::new(db.clone(), web);
+    let blobs = simpul_store::blob::BlobStore::in_data_dir(&s.data_dir)
+        .with_context(|| format!("opening the file store in {}", s.data_dir.display()))?;
+    let state = simpul_web::AppState::new(db.clone(), blobs, web);
     simpul_web::serve(listener, state, shutdown).await?;
     db.close().await;
     Ok(ExitCode::SUCCESS)

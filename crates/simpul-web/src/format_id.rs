@@ -58,6 +58,26 @@ pub fn tanggal_pendek(d: Date) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), u8::from(d.month()), d.year())
 }
 
+/// Formats a file size: `532 B`, `12,4 KB`, `3,1 MB` (decimal units, as file managers
+/// on the officials' desktops show them).
+pub fn ukuran(bytes: i64) -> String {
+    let b = bytes.max(0) as f64;
+    if b < 1000.0 {
+        format!("{} B", angka(bytes.max(0)))
+    } else if b < 1_000_000.0 {
+        format!("{} KB", desimal(b / 1000.0, 1))
+    } else {
+        format!("{} MB", desimal(b / 1_000_000.0, 1))
+    }
+}
+
+/// Formats a stored moment (RFC 3339 text, as the store writes it) in the given offset;
+/// text that does not parse is shown as stored.
+pub fn waktu_tersimpan(stored: &str, offset: UtcOffset) -> String {
+    simpul_store::time_text::parse(stored)
+        .map_or_else(|| stored.to_owned(), |t| tanggal_waktu(t, offset))
+}
+
 /// Formats a moment in the given offset: `17 Agustus 2026 14.05 WIB`.
 pub fn tanggal_waktu(dt: OffsetDateTime, offset: UtcOffset) -> String {
     // Near the ends of time's supported range a shift can fall outside it; showing the
@@ -186,6 +206,9 @@ mod tests {
     fn tanggal_waktu_names_indonesian_zones() {
         let dt = datetime!(2026-08-17 07:05 UTC);
         assert_eq!(tanggal_waktu(dt, offset!(+7)), "17 Agustus 2026 14.05 WIB");
+        assert_eq!(ukuran(532), "532 B");
+        assert_eq!(ukuran(12_400), "12,4 KB");
+        assert_eq!(ukuran(3_149_999), "3,1 MB");
         assert_eq!(tanggal_waktu(dt, offset!(+8)), "17 Agustus 2026 15.05 WITA");
         assert_eq!(tanggal_waktu(dt, offset!(+9)), "17 Agustus 2026 16.05 WIT");
         assert_eq!(

@@ -4,6 +4,7 @@ pub mod api;
 pub mod auth;
 pub mod cache;
 pub mod chart;
+pub mod document_input;
 pub mod error;
 pub mod extract;
 pub mod format_id;
@@ -14,6 +15,7 @@ pub mod registry_impact;
 pub mod registry_input;
 pub mod registry_sheet;
 pub mod state;
+pub mod upload;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -25,7 +27,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use pages::{audit, dashboard, login, pd, pegawai, profil, registry, tim};
+use pages::{audit, dashboard, diagram_lan, login, pd, pegawai, profil, registry, tim};
 pub use state::{AppState, WebConfig};
 
 /// The whole web application.
@@ -83,9 +85,24 @@ pub fn router(state: AppState) -> Router {
         .route("/arsitektur/item/{id}/relasi", post(registry::add_relation))
         .route("/arsitektur/item/{id}/dampak", get(registry::impact))
         .route(
+            "/arsitektur/item/{id}/dokumen",
+            get(registry::document_form)
+                .post(registry::document_submit)
+                .layer(DefaultBodyLimit::max(upload::BODY_LIMIT)),
+        )
+        .route("/arsitektur/dokumen/{id}", get(registry::document_download))
+        .route(
             "/arsitektur/relasi/{id}/hapus",
             post(registry::remove_relation),
         )
+        .route("/diagram-lan", get(diagram_lan::overview))
+        .route(
+            "/diagram-lan/{id}",
+            get(diagram_lan::of_pd)
+                .post(diagram_lan::upload)
+                .layer(DefaultBodyLimit::max(upload::BODY_LIMIT)),
+        )
+        .route("/diagram-lan/berkas/{id}", get(diagram_lan::download))
         .route("/api/docs", get(api_docs))
         .nest("/api/v1", api::router())
         .route("/healthz", get(ops::healthz))

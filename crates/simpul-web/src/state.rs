@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use metrics_exporter_prometheus::PrometheusHandle;
 use simpul_store::Db;
+use simpul_store::blob::BlobStore;
 use time::UtcOffset;
 
 use simpul_domain::ids::ItemId;
@@ -46,6 +47,8 @@ pub struct AppState(pub Arc<Inner>);
 pub struct Inner {
     /// Database.
     pub db: Db,
+    /// Uploaded files by SHA-256.
+    pub blobs: BlobStore,
     /// Settings.
     pub cfg: WebConfig,
     /// Login attempt limiter.
@@ -64,9 +67,10 @@ pub struct Inner {
 
 impl AppState {
     /// Build the state.
-    pub fn new(db: Db, cfg: WebConfig) -> Self {
+    pub fn new(db: Db, blobs: BlobStore, cfg: WebConfig) -> Self {
         Self(Arc::new(Inner {
             db,
+            blobs,
             cfg,
             limiter: LoginLimiter::new(Duration::from_secs(15 * 60), 5, 30),
             metrics: crate::ops::metrics_handle(),

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, for machine clients and scripts. Same rules as the
 //! pages: permissions from the domain, errors as `{"error", "message", "fields"}`.
 
+pub mod documents;
 pub mod openapi;
 pub mod org;
 pub mod people;
@@ -8,7 +9,7 @@ pub mod registry;
 pub mod trail;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{DefaultBodyLimit, FromRequest, Request};
 use axum::routing::{delete, get};
 use axum::{Json, Router};
 use serde::Serialize;
@@ -107,5 +108,23 @@ pub fn router() -> Router<AppState> {
         )
         .route("/arsitektur/item/{id}/dampak", get(registry::impact))
         .route("/arsitektur/relasi/{id}", delete(registry::remove_relation))
+        .route(
+            "/arsitektur/item/{id}/dokumen",
+            get(documents::list)
+                .post(documents::upload_document)
+                .layer(DefaultBodyLimit::max(crate::upload::BODY_LIMIT)),
+        )
+        .route(
+            "/arsitektur/dokumen/{id}",
+            get(documents::download_document),
+        )
+        .route("/diagram-lan", get(documents::year))
+        .route(
+            "/pd/{id}/diagram-lan",
+            get(documents::of_pd)
+                .post(documents::upload_lan)
+                .layer(DefaultBodyLimit::max(crate::upload::BODY_LIMIT)),
+        )
+        .route("/diagram-lan/{id}/berkas", get(documents::download_lan))
         .fallback(|| async { ApiError::new(ErrorCode::NotFound) })
 }

@@ -210,6 +210,62 @@ pub const OPERATIONS: &[Operation] = &[
         "Empty",
         204,
     ),
+    (
+        "/arsitektur/item/{id}/dokumen",
+        "get",
+        "Dokumen catatan (SOP, pertimbangan Menteri, diagram), semua versi",
+        None,
+        "LampiranList",
+        200,
+    ),
+    (
+        "/arsitektur/item/{id}/dokumen",
+        "post",
+        "Unggah dokumen catatan sebagai versi baru (multipart: jenis, judul, berkas)",
+        Some("LampiranUpload"),
+        "Lampiran",
+        201,
+    ),
+    (
+        "/arsitektur/dokumen/{id}",
+        "get",
+        "Unduh berkas dokumen (header X-Simpul-Sha256 memuat sidiknya)",
+        None,
+        "File",
+        200,
+    ),
+    (
+        "/diagram-lan",
+        "get",
+        "Diagram LAN yang berlaku per PD untuk satu tahun (parameter tahun)",
+        None,
+        "PdLanList",
+        200,
+    ),
+    (
+        "/pd/{id}/diagram-lan",
+        "get",
+        "Semua versi diagram LAN satu PD",
+        None,
+        "DiagramLanList",
+        200,
+    ),
+    (
+        "/pd/{id}/diagram-lan",
+        "post",
+        "Unggah diagram LAN PD sebagai versi baru (multipart: tahun, catatan, berkas)",
+        Some("DiagramLanUpload"),
+        "DiagramLan",
+        201,
+    ),
+    (
+        "/diagram-lan/{id}/berkas",
+        "get",
+        "Unduh berkas diagram LAN",
+        None,
+        "File",
+        200,
+    ),
 ];
 
 fn r(name: &str) -> Value {
@@ -273,6 +329,14 @@ fn schemas() -> Value {
         "Relasi": obj(&[("id", uuid()), ("dari", uuid()), ("ke", uuid()), ("jenis", json!({"enum": ["menggunakan", "menyediakan", "dihosting_di", "bergantung_pada", "terintegrasi_dengan"]}))], &["id", "dari", "ke", "jenis"]),
         "RelationInput": obj(&[("jenis", json!({"enum": ["menggunakan", "menyediakan", "dihosting_di", "bergantung_pada", "terintegrasi_dengan"]})), ("ke", uuid())], &["jenis", "ke"]),
         "RelationList": {"type": "array", "items": {"allOf": [r("Relasi"), obj(&[("keluar", json!({"type": "boolean"})), ("lawan", r("Item"))], &["keluar", "lawan"])]}},
+        "Berkas": obj(&[("id", uuid()), ("sha256", json!({"type": "string", "pattern": "^[0-9a-f]{64}$"})), ("ukuran", json!({"type": "integer"})), ("jenis", s()), ("nama", s()), ("diunggah_oleh", s()), ("diunggah", s())], &["id", "sha256", "ukuran", "jenis", "nama"]),
+        "Lampiran": obj(&[("id", uuid()), ("item", uuid()), ("jenis", json!({"enum": ["sop", "hasil_reviu", "pertimbangan_menteri", "kajian_biaya_manfaat", "diagram", "lainnya"]})), ("versi", json!({"type": "integer"})), ("judul", s()), ("dibuat", s()), ("berkas", r("Berkas"))], &["id", "item", "jenis", "versi", "judul", "berkas"]),
+        "LampiranList": list("Lampiran"),
+        "LampiranUpload": obj(&[("jenis", s()), ("judul", s()), ("berkas", json!({"type": "string", "format": "binary"}))], &["jenis", "judul", "berkas"]),
+        "DiagramLan": obj(&[("id", uuid()), ("pd", uuid()), ("tahun", json!({"type": "integer"})), ("versi", json!({"type": "integer"})), ("catatan", nullable(s())), ("dibuat", s()), ("berkas", r("Berkas"))], &["id", "pd", "tahun", "versi", "berkas"]),
+        "DiagramLanList": list("DiagramLan"),
+        "DiagramLanUpload": obj(&[("tahun", json!({"type": "integer"})), ("catatan", s()), ("berkas", json!({"type": "string", "format": "binary"}))], &["tahun", "berkas"]),
+        "PdLanList": {"type": "array", "items": obj(&[("pd", uuid()), ("kode", s()), ("nama", s()), ("diagram", nullable(r("DiagramLan")))], &["pd", "kode", "nama"])},
         "ImpactList": {"type": "array", "items": obj(&[("kedalaman", json!({"type": "integer"})), ("catatan", r("Item"))], &["kedalaman", "catatan"])},
     })
 }
@@ -284,13 +348,22 @@ pub fn build() -> Value {
         let mut op = json!({
             "summary": summary,
             "responses": {
-                status.to_string(): if *status == 204 { json!({"description": "Berhasil"}) } else { json!({"description": "Berhasil", "content": {"application/json": {"schema": r(resp)}}}) },
+                status.to_string(): match (*status, *resp) {
+                    (204, _) => json!({"description": "Berhasil"}),
+                    (_, "File") => json!({"description": "Berkas tersimpan", "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}),
+                    _ => json!({"description": "Berhasil", "content": {"application/json": {"schema": r(resp)}}}),
+                },
                 "default": {"description": "Kesalahan", "content": {"application/json": {"schema": r("Error")}}},
             },
         });
         if let Some(req) = req {
-            op["requestBody"] =
-                json!({"required": true, "content": {"application/json": {"schema": r(req)}}});
+            // Uploads carry a file, so they are multipart like the pages' forms.
+            let media = if req.ends_with("Upload") {
+                "multipart/form-data"
+            } else {
+                "application/json"
+            };
+            op["requestBody"] = json!({"required": true, "content": {media: {"schema": r(req)}}});
         }
         if path.contains("{id}") {
             op["parameters"] =
@@ -336,6 +409,6 @@ mod tests {
         }
         let distinct: std::collections::BTreeSet<_> = OPERATIONS.iter().map(|o| o.0).collect();
         assert_eq!(doc["paths"].as_object().unwrap().len(), distinct.len());
-        assert_eq!(distinct.len(), 17);
+        assert_eq!(distinct.len(), 22);
     }
 }

@@ -9,7 +9,7 @@ use simpul_domain::access::{Action, Target};
 use simpul_domain::audit::AuditEntry;
 use simpul_store::audit::{self, AuditFilter};
 use simpul_store::time_text;
-use time::{Date, Duration, Month, OffsetDateTime, Time};
+use time::{Date, Duration, Month, Time};
 
 use crate::auth::{PageUser, User};
 use crate::error::PageError;
@@ -38,10 +38,7 @@ pub fn rows(
     entries
         .into_iter()
         .map(|e| Row {
-            waktu: time_text::parse(&e.fields.at).map_or_else(
-                || e.fields.at.clone(),
-                |t: OffsetDateTime| crate::format_id::tanggal_waktu(t, offset),
-            ),
+            waktu: crate::format_id::waktu_tersimpan(&e.fields.at, offset),
             aksi: lang.t(&format!(
                 "aksi-{}",
                 e.fields.action.replace(['.', '_'], "-")

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod dashboard;
+pub mod diagram_lan;
 pub mod login;
 pub mod pd;
 pub mod pegawai;
@@ -101,6 +102,19 @@ impl Ctx {
     /// Translate with one argument.
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         self.lang.t1(key, name, value)
+    }
+
+    /// Translate with two arguments.
+    pub fn t2(
+        &self,
+        key: &str,
+        n1: &str,
+        v1: impl ToString,
+        n2: &str,
+        v2: impl ToString,
+    ) -> String {
+        self.lang
+            .t_args(key, &[(n1, v1.to_string()), (n2, v2.to_string())])
     }
 
     /// Format an integer the Indonesian way.

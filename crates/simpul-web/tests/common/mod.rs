@@ -36,6 +36,23 @@ pub struct TestApp {
     stop: Option<oneshot::Sender<()>>,
 }
 
+impl TestApp {
+    /// Files in the blob store (to prove that a refused upload stored nothing).
+    pub fn blob_files(&self) -> usize {
+        fn walk(p: &std::path::Path) -> usize {
+            std::fs::read_dir(p).map_or(0, |rd| {
+                rd.flatten()
+                    .map(|e| {
+                        let path = e.path();
+                        if path.is_dir() { walk(&path) } else { 1 }
+                    })
+                    .sum()
+            })
+        }
+        walk(&self.dir.join("berkas"))
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(s) = self.stop.take() {
@@ -69,7 +86,8 @@ pub async fn spawn_app_with(cfg: WebConfig, demo: bool) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = oneshot::channel::<()>();
-    let state = AppState::new(db.clone(), cfg);
+    let blobs = simpul_store::blob::BlobStore::in_data_dir(&dir).unwrap();
+    let state = AppState::new(db.clone(), blobs, cfg);
     tokio::spawn(async move {
         simpul_web::serve(listener, state, async {
             let _ = rx.await;
@@ -147,6 +165,27 @@ impl TestApp {
     }
 }
 
+/// A `multipart/form-data` body: its content type and bytes; the file goes in `berkas`.
+pub fn multipart_body(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
+    let boundary = "----simpulujiBATAS7d1f";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    if let Some((name, bytes)) = file {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
 /// The value of the first `_csrf` hidden field in a page.
 pub fn extract_csrf(html: &str) -> Option<String> {
     let at = html.find("name=\"_csrf\" value=\"")? + "name=\"_csrf\" value=\"".len();
@@ -173,6 +212,27 @@ impl Session {
             .header("cookie", &self.cookie)
             .header("origin", &self.base)
             .form(&all)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// POST a multipart form the way the no-JavaScript upload forms do: text fields, an
+    /// optional file in the `berkas` field, the CSRF token in the action's query string.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &[u8])>,
+    ) -> reqwest::Response {
+        let (content_type, body) = multipart_body(fields, file);
+        let sep = if path.contains('?') { '&' } else { '?' };
+        self.http
+            .post(format!("{}{path}{sep}_csrf={}", self.base, self.csrf))
+            .header("cookie", &self.cookie)
+            .header("origin", &self.base)
+            .header("content-type", content_type)
+            .body(body)
             .send()
             .await
             .unwrap()
@@ -266,6 +326,34 @@ impl Api {
     /// POST a JSON body.
     pub async fn post(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
         self.call("POST", path, Some(body)).await
+    }
+
+    /// POST a multipart body (see [`multipart_body`]).
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &[u8])>,
+    ) -> (u16, serde_json::Value) {
+        let (content_type, body) = multipart_body(fields, file);
+        let mut req = self
+            .http
+            .post(format!("{}/api/v1{path}", self.base))
+            .header("content-type", content_type)
+            .body(body);
+        for (k, v) in &self.auth {
+            req = req.header(*k, v);
+        }
+        json_of(req.send().await.unwrap()).await
+    }
+
+    /// GET without parsing (for downloads).
+    pub async fn raw_get(&self, path: &str) -> reqwest::Response {
+        let mut req = self.http.get(format!("{}/api/v1{path}", self.base));
+        for (k, v) in &self.auth {
+            req = req.header(*k, v);
+        }
+        req.send().await.unwrap()
     }
 
     /// PUT a JSON body.

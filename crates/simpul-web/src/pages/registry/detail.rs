@@ -49,6 +49,7 @@ struct DetailPage {
     relation_kinds: Vec<(String, String)>,
     target_kinds: Vec<(String, String)>,
     riwayat: Option<Vec<crate::pages::audit::Row>>,
+    dokumen: Vec<super::documents::DocRow>,
 }
 
 /// The column of a related record in the relation graph: what this record relies on to
@@ -180,6 +181,7 @@ pub async fn detail(
             .map(|j| (j.code().to_owned(), jenis_label(lang, *j)))
             .collect(),
         riwayat,
+        dokumen: super::documents::rows(&st, lang, it.id).await?,
         it,
     };
     Ok(render(StatusCode::OK, &page))

@@ -4,6 +4,7 @@
 
 mod detail;
 mod document;
+mod documents;
 mod form;
 mod impact;
 mod list;
@@ -14,6 +15,9 @@ mod transfer;
 
 pub use detail::detail;
 pub use document::document;
+pub use documents::{
+    download as document_download, upload_form as document_form, upload_submit as document_submit,
+};
 pub use form::{archive, create, edit_form, new_form, update};
 pub use impact::impact;
 pub use list::list;
