@@ -4,6 +4,7 @@
 mod admin;
 mod serve;
 mod settings;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,7 +41,8 @@ enum Command {
     /// Administration: the region, users, API tokens.
     #[command(subcommand)]
     Admin(admin::AdminCommand),
-    /// Walk the audit trail's hash chain; exit 1 naming the first bad entry.
+    /// Walk the audit trail's hash chain and re-hash every stored file; exit 1 naming
+    /// the first bad entry and every missing or altered file.
     Verify,
     /// Print the documented default configuration (simpul.toml).
     #[command(subcommand)]
@@ -95,19 +97,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Admin(cmd) => admin::run(s, cmd).await,
-        Command::Verify => {
-            let db = open_db(&s).await?;
-            match simpul_store::audit::verify(&db).await? {
-                simpul_store::audit::Verification::Intact(n) => {
-                    println!("Jejak audit utuh: {n} entri terverifikasi.");
-                    Ok(ExitCode::SUCCESS)
-                }
-                simpul_store::audit::Verification::Broken(b) => {
-                    eprintln!("JEJAK AUDIT RUSAK pada entri {}: {b}", b.seq());
-                    Ok(ExitCode::FAILURE)
-                }
-            }
-        }
+        Command::Verify => verify::run(&s).await,
         Command::Config(ConfigCommand::Default) => {
             print!("{}", settings::DEFAULT_TOML);
             Ok(ExitCode::SUCCESS)

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use simpul_domain::registry::Jenis;
-use simpul_store::{demo, demo_registry};
+use simpul_store::{demo, demo_files, demo_registry};
 
 use crate::settings::Settings;
 
@@ -32,6 +32,8 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
     }
     s.web(None)?; // refuse bad settings before touching the database
     let db = crate::open_db(&s).await?;
+    let blobs = simpul_store::blob::BlobStore::in_data_dir(&s.data_dir)
+        .with_context(|| format!("opening the file store in {}", s.data_dir.display()))?;
     if let Some(region) = &args.demo {
         let hash =
             tokio::task::spawn_blocking(|| simpul_web::auth::password::hash(demo::DEMO_PASSWORD))
@@ -49,6 +51,13 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
             .await
             .with_context(|| format!("loading the demo registry of {region}"))?;
         print_registry(&registry, loading.elapsed());
+        let files = demo_files::load(&db, &blobs, today.year())
+            .await
+            .context("loading the demo files")?;
+        println!(
+            "Berkas demo: {} diagram LAN dan {} dokumen SOP baru",
+            files.diagram_baru, files.sop_baru
+        );
     }
     let zone = simpul_store::region::get(&db)
         .await?
@@ -67,8 +76,6 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
         started.elapsed().as_millis()
     );
     tracing::info!(%addr, backend = db.backend(), "listening");
-    let blobs = simpul_store::blob::BlobStore::in_data_dir(&s.data_dir)
-        .with_context(|| format!("opening the file store in {}", s.data_dir.display()))?;
     let state = simpul_web::AppState::new(db.clone(), blobs, web);
     simpul_web::serve(listener, state, shutdown).await?;
     db.close().await;

@@ -60,8 +60,26 @@ fn broken(dir: &TempDir) -> String {
     let out = verify(dir);
     assert_eq!(out.code, Some(1), "{out:#?}");
     assert!(out.stderr.contains("JEJAK AUDIT RUSAK"), "{out:#?}");
-    assert!(!out.stdout.contains("utuh"), "{out:#?}");
+    assert!(!out.stdout.contains("Jejak audit utuh"), "{out:#?}");
     out.stderr
+}
+
+/// Every stored file of the data dir: (digest, path).
+fn stored_files(dir: &TempDir) -> Vec<(String, std::path::PathBuf)> {
+    fn walk(p: &std::path::Path, out: &mut Vec<(String, std::path::PathBuf)>) {
+        for e in std::fs::read_dir(p).unwrap().flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push((e.file_name().to_string_lossy().into_owned(), path));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&dir.data().join("berkas"), &mut out);
+    out.sort();
+    out
 }
 
 #[test]
@@ -73,6 +91,13 @@ fn clean_demo_verifies() {
     assert!(
         out.stdout
             .contains(&format!("Jejak audit utuh: {n} entri terverifikasi")),
+        "{out:#?}"
+    );
+    let files = stored_files(&dir).len();
+    assert!(files > 10, "the demo stores LAN diagrams and SOPs: {files}");
+    assert!(
+        out.stdout
+            .contains(&format!("Berkas utuh: {files} berkas terverifikasi")),
         "{out:#?}"
     );
     // An empty database verifies too.
@@ -157,4 +182,31 @@ fn rewritten_chain_without_the_head_is_detected() {
         ],
     );
     broken(&dir);
+}
+
+#[test]
+fn altered_and_missing_files_are_named() {
+    let dir = demo_dir("verify-files");
+    let files = stored_files(&dir);
+    let (altered, path) = &files[0];
+    std::fs::write(path, b"<mxfile>diagram palsu</mxfile>").unwrap();
+    let (missing, path) = &files[1];
+    std::fs::remove_file(path).unwrap();
+    let out = verify(&dir);
+    assert_eq!(out.code, Some(1), "{out:#?}");
+    assert!(
+        out.stdout.contains("Jejak audit utuh"),
+        "the trail itself is fine: {out:#?}"
+    );
+    assert!(
+        out.stderr
+            .contains(&format!("BERKAS RUSAK: {altered} isinya berubah")),
+        "{out:#?}"
+    );
+    assert!(
+        out.stderr
+            .contains(&format!("BERKAS RUSAK: {missing} hilang")),
+        "{out:#?}"
+    );
+    assert!(!out.stdout.contains("Berkas utuh"), "{out:#?}");
 }

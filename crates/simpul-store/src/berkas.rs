@@ -90,3 +90,25 @@ pub async fn digests(db: &Db) -> Result<Vec<Sha256>, StoreError> {
         .map(|s| Sha256::parse(s).map_err(|_| StoreError::Corrupt(format!("berkas.sha256 {s:?}"))))
         .collect()
 }
+
+/// What `simpul verify` found in the blob store.
+#[derive(Debug, Default)]
+pub struct FileCheck {
+    /// Distinct files checked.
+    pub diperiksa: usize,
+    /// Files missing or altered, with what was found.
+    pub rusak: Vec<(Sha256, crate::blob::BlobState)>,
+}
+
+/// Re-hash every recorded file: evidence that is missing or altered on disk is named.
+pub async fn verify(db: &Db, blobs: &crate::blob::BlobStore) -> Result<FileCheck, StoreError> {
+    let mut out = FileCheck::default();
+    for sha in digests(db).await? {
+        out.diperiksa += 1;
+        let state = blobs.check(&sha).await?;
+        if state != crate::blob::BlobState::Utuh {
+            out.rusak.push((sha, state));
+        }
+    }
+    Ok(out)
+}
