@@ -1,11 +1,12 @@
 //! Imports that must be refused as a whole (not a spreadsheet, wrong header, merged
-//! cells, too many rows, too large), and the 10,000-row import.
+//! cells, too many rows, too large, zip bombs), and the 10,000-row import.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 mod registry_sheet_util;
 
+use std::io::{Cursor, Write};
 use std::time::Instant;
 
 use common::{PASSWORD, SUPER_ADMIN, audit_len, spawn_app};
@@ -157,4 +158,131 @@ async fn ten_thousand_rows_import_in_one_go() {
     assert_eq!(status, 200, "{}", &page[..page.len().min(2000)]);
     assert!(page.contains("10.000 catatan disimpan"));
     assert_eq!(count(&app.db, "data", "MASSAL-").await, 10_000);
+}
+
+/// The `data` template with one valid row, its `xl/sharedStrings.xml` replaced and parts
+/// added: (name, how many spaces it really inflates to, the size its headers declare).
+async fn bomb(s: &common::Session, parts: &[(&str, usize, Option<u32>)]) -> Vec<u8> {
+    let header = sheets(&download(s, "/arsitektur/data/templat.xlsx").await)[0].1[0].clone();
+    let rows = vec![
+        header.clone(),
+        row(&header, &data_values("BOM-1", "DINKES")),
+    ];
+    let base = xlsx("data", &rows);
+    let mut src = zip::ZipArchive::new(Cursor::new(base)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let entry = src.by_index_raw(i).unwrap();
+        if parts
+            .iter()
+            .all(|(name, _, _)| entry.name().unwrap() != *name)
+        {
+            out.raw_copy_file(entry).unwrap();
+        }
+    }
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let chunk = vec![b' '; 1024 * 1024];
+    for (name, inflated, _) in parts {
+        out.start_file(*name, deflated).unwrap();
+        let mut left = *inflated;
+        while left > 0 {
+            let n = left.min(chunk.len());
+            out.write_all(&chunk[..n]).unwrap();
+            left -= n;
+        }
+    }
+    let mut bytes = out.finish().unwrap().into_inner();
+    for (name, _, declared) in parts {
+        if let Some(size) = declared {
+            declare(&mut bytes, name, *size);
+        }
+    }
+    bytes
+}
+
+/// Write `size` as the inflated size of entry `name` in its local and central headers.
+fn declare(zip: &mut [u8], name: &str, size: u32) {
+    let n = name.as_bytes();
+    for (sig, name_at, size_at) in [(b"PK\x03\x04", 30, 22), (b"PK\x01\x02", 46, 24)] {
+        let at = (0..zip.len() - name_at - n.len())
+            .find(|&i| zip[i..].starts_with(sig) && zip[i + name_at..].starts_with(n))
+            .unwrap();
+        zip[at + size_at..at + size_at + 4].copy_from_slice(&size.to_le_bytes());
+    }
+}
+
+/// Upload `bytes`: refused with `why`, and nothing stored. Returns the page.
+async fn refused(app: &common::TestApp, s: &common::Session, bytes: &[u8], why: &str) -> String {
+    assert!(
+        bytes.len() < 1024 * 1024,
+        "the test file itself stays small"
+    );
+    let before = audit_len(&app.db).await;
+    let (status, page) = upload(s, "data", "bom.xlsx", bytes).await;
+    assert_eq!(status, 422, "{page}");
+    assert!(page.contains(why), "{why}: {page}");
+    assert!(page.contains("tidak ada yang disimpan"), "{page}");
+    assert_eq!(count(&app.db, "data", "BOM-").await, 0);
+    assert_eq!(audit_len(&app.db).await, before);
+    page
+}
+
+#[tokio::test]
+async fn parts_declaring_gigabytes_are_refused_before_inflating() {
+    let app = spawn_app().await;
+    let s = app.login(SUPER_ADMIN, PASSWORD).await;
+    let gib3 = 3 * 1024 * 1024 * 1024;
+    let one = bomb(&s, &[("xl/sharedStrings.xml", 1024, Some(gib3))]).await;
+    refused(
+        &app,
+        &s,
+        &one,
+        "mengembang menjadi 3.072 MiB saat dibuka; batasnya 200 MiB",
+    )
+    .await;
+    // Parts under the limit one by one are added up.
+    let mib90 = 90 * 1024 * 1024;
+    let three = bomb(
+        &s,
+        &[
+            ("xl/sharedStrings.xml", 1024, Some(mib90)),
+            ("xl/media/a.bin", 1024, Some(mib90)),
+            ("xl/media/b.bin", 1024, Some(mib90)),
+        ],
+    )
+    .await;
+    refused(&app, &s, &three, "mengembang menjadi 270 MiB").await;
+    // The same workbook without the bomb imports.
+    let fine = bomb(&s, &[]).await;
+    let (status, page) = upload(&s, "data", "biasa.xlsx", &fine).await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(count(&app.db, "data", "BOM-").await, 1);
+}
+
+#[tokio::test]
+async fn a_part_compressed_beyond_reason_is_refused() {
+    let app = spawn_app().await;
+    let s = app.login(SUPER_ADMIN, PASSWORD).await;
+    // 64 MiB of spaces deflate to some 64 KiB: under the total, far over the ratio.
+    let bytes = bomb(&s, &[("xl/sharedStrings.xml", 64 * 1024 * 1024, None)]).await;
+    let page = refused(&app, &s, &bytes, "termampatkan secara tidak wajar").await;
+    assert!(
+        page.contains("sharedStrings.xml") && page.contains("bom zip"),
+        "{page}"
+    );
+}
+
+#[tokio::test]
+async fn a_part_inflating_past_its_declared_size_is_cut_off() {
+    let app = spawn_app().await;
+    let s = app.login(SUPER_ADMIN, PASSWORD).await;
+    // Declares 1 KiB (nothing to refuse in the directory), inflates to 64 MiB: reading
+    // stops past the declared size and the file is reported unreadable.
+    let bytes = bomb(
+        &s,
+        &[("xl/sharedStrings.xml", 64 * 1024 * 1024, Some(1024))],
+    )
+    .await;
+    refused(&app, &s, &bytes, "rusak atau bukan lembar kerja").await;
 }

@@ -1,6 +1,7 @@
 //! IPv4 subnets of the region's IP address plan. The Dinas numbers every PD network
 //! (000 Pasal 19), so a new subnet must be well formed and must not overlap another.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::net::Ipv4Addr;
 use std::str::FromStr;
@@ -130,21 +131,83 @@ pub fn check_plan(new: &Subnet, existing: &[(String, Subnet)]) -> Result<(), Mas
     let found = existing
         .iter()
         .filter(|(_, s)| s.overlaps(new))
-        .map(|(kode, s)| {
-            let how = if s == new {
-                "sama dengan"
-            } else if s.contains(new.network()) {
-                "berada di dalam"
-            } else {
-                "mencakup"
-            };
-            Masalah::new(
-                "subnet_tumpang_tindih",
-                format!("Subnet {new} {how} subnet {s} milik {kode}."),
-            )
-        })
+        .map(|(kode, s)| overlap(new, s, kode))
         .collect();
     Masalahs::into_result(found)
+}
+
+/// The problem of `new` overlapping `s` of record `kode`.
+fn overlap(new: &Subnet, s: &Subnet, kode: &str) -> Masalah {
+    // Overlapping blocks are nested: the one with the longer prefix is the inner one
+    // (sharing the network address does not make `new` the inner one).
+    let how = if s == new {
+        "sama dengan"
+    } else if s.prefix < new.prefix {
+        "berada di dalam"
+    } else {
+        "mencakup"
+    };
+    Masalah::new(
+        "subnet_tumpang_tindih",
+        format!("Subnet {new} {how} subnet {s} milik {kode}."),
+    )
+}
+
+/// An IP plan indexed for checking many subnets in a row (a spreadsheet import), where
+/// [`check_plan`] over a list would make the import quadratic. CIDR blocks are nested or
+/// disjoint, so a subnet overlapping `new` either has its network inside `new` (a range
+/// of the ordered map) or contains `new` (one lookup per shorter prefix).
+#[derive(Debug, Clone, Default)]
+pub struct SubnetPlan {
+    /// (network, prefix) → (insertion order, record code): several records may share one
+    /// CIDR (a plan stored before the rule, the rows of a file being checked).
+    by_net: BTreeMap<(u32, u8), Vec<(usize, String)>>,
+    len: usize,
+}
+
+impl SubnetPlan {
+    /// Add subnet `net` of record `kode`.
+    pub fn insert(&mut self, kode: String, net: Subnet) {
+        let key = (u32::from(net.network), net.prefix);
+        self.by_net.entry(key).or_default().push((self.len, kode));
+        self.len += 1;
+    }
+
+    /// What [`check_plan`] says of `new` against this plan's subnets in insertion order.
+    pub fn check(&self, new: &Subnet) -> Result<(), Masalahs> {
+        let start = u32::from(new.network);
+        let end = u32::from(new.broadcast());
+        let inside = self.by_net.range((start, 0)..=(end, 32));
+        // Containing blocks whose network is `start` itself are already in the range.
+        let around = (0..new.prefix)
+            .map(|p| (start & mask(p), p))
+            .filter(|(n, _)| *n != start)
+            .filter_map(|k| self.by_net.get_key_value(&k));
+        let mut found: Vec<(usize, Masalah)> = inside
+            .chain(around)
+            .flat_map(|(&(n, p), codes)| {
+                let s = Subnet {
+                    network: Ipv4Addr::from(n),
+                    prefix: p,
+                };
+                codes
+                    .iter()
+                    .map(move |(i, kode)| (*i, overlap(new, &s, kode)))
+            })
+            .collect();
+        found.sort_by_key(|(i, _)| *i);
+        Masalahs::into_result(found.into_iter().map(|(_, m)| m).collect())
+    }
+}
+
+impl FromIterator<(String, Subnet)> for SubnetPlan {
+    fn from_iter<I: IntoIterator<Item = (String, Subnet)>>(iter: I) -> Self {
+        let mut plan = Self::default();
+        for (kode, net) in iter {
+            plan.insert(kode, net);
+        }
+        plan
+    }
 }
 
 #[cfg(test)]
@@ -202,5 +265,39 @@ mod tests {
         assert!(e.0[0].pesan.contains("NET-DINKES") && e.0[0].pesan.contains("10.63.1.0/24"));
         let e = check_plan(&s("10.63.2.0/24"), &plan).unwrap_err();
         assert!(e.0[0].pesan.contains("sama dengan"));
+        let e = check_plan(&s("10.63.2.0/23"), &plan[1..2]).unwrap_err();
+        assert!(
+            e.0[0].pesan.contains("10.63.2.0/23 mencakup"),
+            "{}",
+            e.0[0].pesan
+        );
+    }
+
+    #[test]
+    fn the_index_says_what_the_list_says() {
+        // A deterministic mix of nested, equal and disjoint blocks around 10.0.0.0/8.
+        let mut seed = 0x2545_f491_u32;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        let mut list: Vec<(String, Subnet)> = Vec::new();
+        let mut plan = SubnetPlan::default();
+        for i in 0..3000 {
+            let prefix = (next() % 25) as u8 + 8;
+            let addr = Ipv4Addr::from(0x0a00_0000 | (next() & 0x00ff_ffff));
+            let new = Subnet::from_parts(addr, prefix);
+            let want = check_plan(&new, &list).map_err(|e| e.0);
+            assert_eq!(plan.check(&new).map_err(|e| e.0), want, "{new}");
+            list.push((format!("NET-{i}"), new));
+            plan.insert(format!("NET-{i}"), new);
+        }
+        let whole: SubnetPlan = list.iter().cloned().collect();
+        assert_eq!(
+            whole.check(&s("0.0.0.0/0")).map_err(|e| e.0.len()),
+            Err(3000)
+        );
     }
 }

@@ -1,13 +1,14 @@
 //! Checking every row of an import before anything is stored: the header against the
 //! kind's columns, PD codes and the user's right to record for them, each row through
-//! [`crate::registry_input::validate`], and the rules across rows (codes unique in the
-//! file and in the register, subnets not overlapping one another).
+//! [`crate::registry_input::validate_with`] against the register loaded once per file,
+//! and the rules across rows (codes unique in the file and in the register, subnets not
+//! overlapping one another).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use simpul_domain::registry::parse::parse_kode;
 use simpul_domain::registry::spec::FieldKind;
-use simpul_domain::registry::subnet::{Subnet, check_plan};
+use simpul_domain::registry::subnet::{Subnet, SubnetPlan};
 use simpul_domain::registry::{ItemInput, Jenis, NewItem};
 use simpul_store::registry::bulk::{BulkError, create_many};
 use simpul_store::registry::item::{self, ItemFilter};
@@ -18,6 +19,7 @@ use super::{Column, PdIndex, Problem, col_letter, columns};
 use crate::auth::User;
 use crate::i18n::Lang;
 use crate::pages::registry::can_edit;
+use crate::registry_input::{Others, validate_with};
 
 /// The records to store, each with its row number, or every problem found.
 pub type Checked = Result<Vec<(u32, NewItem)>, Vec<Problem>>;
@@ -46,8 +48,10 @@ pub async fn check(
         let (all, _) = item::list(db, &f, i64::MAX, 0).await?;
         all.into_iter().map(|i| i.kode).collect()
     };
+    // Loaded once for the whole file: per row, a large IP plan made the import quadratic.
+    let others = Others::load(db, jenis, None).await?;
     let mut seen: HashMap<String, u32> = HashMap::new();
-    let mut subnets: Vec<(String, Subnet)> = Vec::new();
+    let mut in_file = SubnetPlan::default();
     let mut out = Vec::with_capacity(table.rows.len());
     for (number, cells) in &table.rows {
         let mut here = Vec::new();
@@ -124,28 +128,39 @@ pub async fn check(
             }
             seen.entry(kode).or_insert(*number);
         }
-        match crate::registry_input::validate(db, jenis, &input, None).await? {
-            Err(fp) => {
-                for (field, ms) in fp.0 {
-                    let name = field.strip_prefix("atribut.").unwrap_or(&field).to_owned();
-                    for m in ms {
-                        say(&name, lang.masalah(&m));
-                    }
+        let checked = validate_with(jenis, &input, &others);
+        if let Err(fp) = &checked {
+            for (field, ms) in &fp.0 {
+                let name = field.strip_prefix("atribut.").unwrap_or(field);
+                for m in ms {
+                    say(name, lang.masalah(m));
                 }
             }
-            Ok(new) => {
-                if let Some(net) = new.atribut.get("cidr").and_then(|c| Subnet::parse(c).ok()) {
-                    if let Err(ms) = check_plan(&net, &subnets) {
-                        for m in ms.0 {
-                            say("cidr", format!("{} (di berkas ini)", lang.masalah(&m)));
-                        }
-                    }
-                    subnets.push((new.kode.clone(), net));
-                }
-                if here.is_empty() {
-                    out.push((*number, new));
+        }
+        // Every well-formed subnet of the file joins its plan, whatever else is wrong with
+        // its row, so each overlap inside the file is named in the first report.
+        if let Some(net) = input
+            .atribut
+            .get("cidr")
+            .and_then(|c| Subnet::parse(c).ok())
+        {
+            if let Err(ms) = in_file.check(&net) {
+                for m in ms.0 {
+                    say("cidr", format!("{} (di berkas ini)", lang.masalah(&m)));
                 }
             }
+            let kode = parse_kode(&input.kode).unwrap_or_else(|_| input.kode.clone());
+            let label = if kode.is_empty() {
+                format!("baris {number}")
+            } else {
+                format!("{kode} di baris {number}")
+            };
+            in_file.insert(label, net);
+        }
+        if let Ok(new) = checked
+            && here.is_empty()
+        {
+            out.push((*number, new));
         }
         problems.append(&mut here);
     }

@@ -11,6 +11,7 @@ pub mod export;
 pub mod read;
 pub mod template;
 pub mod upload;
+pub mod zip_guard;
 
 use std::collections::HashMap;
 

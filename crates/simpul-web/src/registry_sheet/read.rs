@@ -1,6 +1,7 @@
 //! Reading an uploaded file into rows of text: XLSX streamed cell by cell (so a huge
 //! sheet is refused at the row cap without being held in memory) or CSV (UTF-8, comma or
-//! semicolon). Everything here is CPU work; callers run it on a blocking thread.
+//! semicolon). Everything here is CPU work; callers run it on a blocking thread. XLSX
+//! files pass [`zip_guard`] first, so a zip bomb is refused before it is inflated.
 
 use std::io::Cursor;
 
@@ -9,7 +10,7 @@ use simpul_domain::registry::Jenis;
 use time::{Date, Duration, Month};
 
 use super::template::PILIHAN;
-use super::{MAX_ROWS, PETUNJUK, Problem, col_letter};
+use super::{MAX_ROWS, PETUNJUK, Problem, col_letter, zip_guard};
 
 /// The rows of the sheet to import.
 #[derive(Debug, Clone, Default)]
@@ -121,12 +122,14 @@ impl Rows {
 }
 
 fn xlsx(bytes: &[u8], jenis: Jenis) -> Result<Table, Vec<Problem>> {
+    // Before calamine inflates anything: it holds the shared strings wholly in memory.
+    if let Err(refusal) = zip_guard::check(bytes) {
+        tracing::info!(?refusal, "xlsx upload refused before inflating");
+        return Err(vec![Problem::file("", refusal.reason())]);
+    }
     let bad = |e: calamine::XlsxError| {
         tracing::info!(error = %e, "unreadable xlsx upload");
-        vec![Problem::file(
-            "",
-            "Berkas .xlsx rusak atau bukan lembar kerja Excel; buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx.",
-        )]
+        vec![Problem::file("", zip_guard::UNREADABLE)]
     };
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
     let names = wb.sheet_names();
