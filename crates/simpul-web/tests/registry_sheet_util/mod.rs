@@ -13,36 +13,13 @@ use crate::common::Session;
 /// Upload `bytes` as `file_name` to the import of `jenis`: multipart body, CSRF token in
 /// the form action's query string, same-origin Origin. Returns status and page.
 pub async fn upload(s: &Session, jenis: &str, file_name: &str, bytes: &[u8]) -> (u16, String) {
-    let boundary = "----simpulujiBATAS7d1f";
-    let mut body = Vec::new();
-    body.extend_from_slice(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{}\r\n",
-            s.csrf
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
-    );
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     let resp = s
-        .http()
-        .post(format!(
-            "{}/arsitektur/{jenis}/impor?_csrf={}",
-            s.base, s.csrf
-        ))
-        .header("cookie", &s.cookie)
-        .header("origin", &s.base)
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
+        .post_multipart(
+            &format!("/arsitektur/{jenis}/impor"),
+            &[],
+            Some((file_name, bytes)),
         )
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+        .await;
     let status = resp.status().as_u16();
     (status, resp.text().await.unwrap())
 }

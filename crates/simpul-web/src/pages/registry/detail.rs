@@ -187,13 +187,44 @@ pub async fn detail(
     Ok(render(StatusCode::OK, &page))
 }
 
-/// An attribute for reading: choice codes become their labels.
+/// An attribute for reading: choice codes become their labels, dates and numbers are
+/// written the Indonesian way (`1 Juli 2026`, `1.024`).
 fn display_value(f: &simpul_domain::registry::spec::FieldSpec, v: &str) -> String {
+    use simpul_domain::registry::spec::FieldKind;
     match &f.kind {
-        simpul_domain::registry::spec::FieldKind::Choice(opts) => opts
+        FieldKind::Choice(opts) => opts
             .iter()
             .find(|(c, _)| *c == v)
             .map_or_else(|| v.to_owned(), |(_, l)| (*l).to_owned()),
+        FieldKind::Date => {
+            let iso = time::macros::format_description!("[year]-[month]-[day]");
+            time::Date::parse(v, iso).map_or_else(|_| v.to_owned(), crate::format_id::tanggal)
+        }
+        FieldKind::Integer { .. } => v
+            .parse::<i64>()
+            .map_or_else(|_| v.to_owned(), crate::format_id::angka),
+        FieldKind::Bool => match v {
+            "ya" => "Ya".to_owned(),
+            "tidak" => "Tidak".to_owned(),
+            _ => v.to_owned(),
+        },
         _ => v.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use simpul_domain::registry::spec::field;
+
+    #[test]
+    fn attributes_read_the_indonesian_way() {
+        let date = field(Jenis::ProsesBisnis, "tanggal_review").unwrap();
+        assert_eq!(display_value(date, "2026-07-01"), "1 Juli 2026");
+        assert_eq!(display_value(date, "bukan tanggal"), "bukan tanggal");
+        let n = field(Jenis::Jaringan, "bandwidth_mbps").unwrap();
+        assert_eq!(display_value(n, "1024"), "1.024");
+        let b = field(Jenis::Layanan, "terhubung_splp").unwrap();
+        assert_eq!(display_value(b, "ya"), "Ya");
     }
 }
