@@ -77,3 +77,15 @@ id_type!(
     /// One version of a PD's LAN diagram for a year.
     DiagramLanId
 );
+id_type!(
+    /// A planning document (Rencana Induk, Arsitektur, Peta Rencana, internal policy).
+    DokumenPerencanaanId
+);
+id_type!(
+    /// One version of a planning document's file.
+    VersiDokumenId
+);
+id_type!(
+    /// A review of a planning document.
+    ReviuPerencanaanId
+);

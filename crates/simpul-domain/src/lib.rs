@@ -7,6 +7,7 @@ pub mod compliance;
 pub mod ident;
 pub mod ids;
 pub mod org;
+pub mod plan;
 pub mod problem;
 pub mod registry;
 pub mod text;

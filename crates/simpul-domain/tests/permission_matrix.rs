@@ -53,6 +53,7 @@ fn actions() -> Vec<(&'static str, Action)> {
         ("LihatTimKoordinasi", Action::LihatTimKoordinasi),
         ("KelolaTimKoordinasi", Action::KelolaTimKoordinasi),
         ("UbahDataPd", Action::UbahDataPd),
+        ("KelolaPerencanaan", Action::KelolaPerencanaan),
     ]
 }
 
@@ -74,6 +75,7 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("LihatTimKoordinasi", "YYYY"),
             ("KelolaTimKoordinasi", "YYYY"),
             ("UbahDataPd", "YYYY"),
+            ("KelolaPerencanaan", "YYYY"),
         ],
     ),
     (
@@ -91,6 +93,7 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("LihatTimKoordinasi", "YYYY"),
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "YY--"),
+            ("KelolaPerencanaan", "YY--"),
         ],
     ),
     (
@@ -108,6 +111,7 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("LihatTimKoordinasi", "YYYY"),
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "YY--"),
+            ("KelolaPerencanaan", "----"),
         ],
     ),
     (
@@ -125,6 +129,7 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("LihatTimKoordinasi", "YYYY"),
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "----"),
+            ("KelolaPerencanaan", "----"),
         ],
     ),
     (
@@ -142,6 +147,7 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("LihatTimKoordinasi", "YYYY"),
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "----"),
+            ("KelolaPerencanaan", "----"),
         ],
     ),
     (
@@ -159,6 +165,7 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("LihatTimKoordinasi", "YYYY"),
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "----"),
+            ("KelolaPerencanaan", "----"),
         ],
     ),
     (
@@ -176,6 +183,7 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("LihatTimKoordinasi", "YYYY"),
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "----"),
+            ("KelolaPerencanaan", "----"),
         ],
     ),
 ];

@@ -29,6 +29,11 @@ pub enum Action {
     KelolaTimKoordinasi,
     /// Change the records a PD owns (registry entries, evidence).
     UbahDataPd,
+    /// Record and change the region's planning documents (Rencana Induk, Arsitektur,
+    /// Peta Rencana, internal policies) and their reviews. Asked with the Dinas as the
+    /// target: the Dinas drafts and keeps them (001 Lampiran B; 003 Pasal 7), so its
+    /// administrators and the super admin may change them.
+    KelolaPerencanaan,
 }
 
 /// What the action is about.
@@ -66,6 +71,7 @@ fn grant_permits(g: &Grant, action: Action, target: Target) -> bool {
         (Role::AdminPd, Action::KelolaPegawai | Action::UbahDataPd) => own,
         (Role::AdminPd, Action::KelolaPeran(Role::AdminPd | Role::OperatorPd)) => own,
         (Role::AdminPd, Action::LihatJejakAudit) => own,
+        (Role::AdminPd, Action::KelolaPerencanaan) => own,
         (Role::OperatorPd, Action::UbahDataPd) => own,
         (Role::Auditor | Role::Pimpinan, Action::LihatJejakAudit) => true,
         _ => false,
