@@ -14,6 +14,7 @@ pub mod migrate;
 pub mod pd;
 pub mod pegawai;
 pub mod peran;
+pub mod perencanaan;
 pub mod region;
 pub mod registry;
 pub mod sesi;

@@ -31,6 +31,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0002_registry.sql"),
     migration!("0003_registry_listing.sql"),
     migration!("0004_documents.sql"),
+    migration!("0005_dokumen_perencanaan.sql"),
 ];
 
 /// File names of the embedded migrations (for the mirror check).
