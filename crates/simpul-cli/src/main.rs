@@ -2,6 +2,7 @@
 //! users and tokens, verify the audit trail, print the default configuration.
 
 mod admin;
+mod profile;
 mod serve;
 mod settings;
 mod verify;
@@ -44,6 +45,9 @@ enum Command {
     /// Walk the audit trail's hash chain and re-hash every stored file; exit 1 naming
     /// the first bad entry and every missing or altered file.
     Verify,
+    /// Regulation profiles: check one, or start a region's own from a shipped one.
+    #[command(subcommand)]
+    Profile(profile::ProfileCommand),
     /// Print the documented default configuration (simpul.toml).
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -98,6 +102,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Admin(cmd) => admin::run(s, cmd).await,
         Command::Verify => verify::run(&s).await,
+        Command::Profile(cmd) => profile::run(cmd),
         Command::Config(ConfigCommand::Default) => {
             print!("{}", settings::DEFAULT_TOML);
             Ok(ExitCode::SUCCESS)

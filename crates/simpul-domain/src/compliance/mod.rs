@@ -56,8 +56,10 @@
 pub mod cadence;
 mod cadence_parse;
 pub mod calendar;
+pub mod engine;
 pub mod evaluate;
 pub mod plan_period;
+pub mod profile;
 pub mod status;
 
 pub use cadence::{Cadence, Jangka, Jumlah, NamaPeristiwa, Satuan};
