@@ -89,3 +89,7 @@ id_type!(
     /// A review of a planning document.
     ReviuPerencanaanId
 );
+id_type!(
+    /// A fulfilment of a regulation obligation recorded by hand.
+    PemenuhanId
+);

@@ -32,6 +32,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0003_registry_listing.sql"),
     migration!("0004_documents.sql"),
     migration!("0005_dokumen_perencanaan.sql"),
+    migration!("0006_pemenuhan.sql"),
 ];
 
 /// File names of the embedded migrations (for the mirror check).
