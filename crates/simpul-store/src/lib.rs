@@ -10,6 +10,7 @@ pub mod demo_files;
 pub mod demo_registry;
 pub mod diagram_lan;
 pub mod error;
+pub mod kepatuhan;
 pub mod migrate;
 pub mod pd;
 pub mod pegawai;
