@@ -55,8 +55,8 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
             .await
             .context("loading the demo files")?;
         println!(
-            "Berkas demo: {} diagram LAN dan {} dokumen SOP baru",
-            files.diagram_baru, files.sop_baru
+            "Berkas demo: {} diagram LAN, {} dokumen SOP dan {} dokumen perencanaan baru",
+            files.diagram_baru, files.sop_baru, files.perencanaan_baru
         );
     }
     let zone = simpul_store::region::get(&db)

@@ -40,13 +40,30 @@ async fn demo_files_load_once_and_verify() {
     assert_eq!(first.sop_baru, 24);
     assert_eq!(count(db, "lampiran").await, 24);
 
+    // The plans, seven of the ten policies (F, G and I missing), the architecture's review.
+    assert_eq!(first.perencanaan_baru, 10);
+    assert_eq!(count(db, "reviu_perencanaan").await, 1);
+    let plans = simpul_store::perencanaan::list(db).await.unwrap();
+    let induk = plans
+        .iter()
+        .find(|d| d.jenis == simpul_domain::plan::JenisDokumenPerencanaan::RencanaInduk)
+        .unwrap();
+    assert_eq!(
+        induk.periode.map(|p| p.panjang()),
+        Some(20),
+        "Gorontalo plans for 20 years (001 Pasal 1 angka 10)"
+    );
+
     let again = demo_files::load(db, &blobs, year).await.unwrap();
-    assert_eq!((again.diagram_baru, again.sop_baru), (0, 0));
+    assert_eq!(
+        (again.diagram_baru, again.sop_baru, again.perencanaan_baru),
+        (0, 0, 0)
+    );
     let check = berkas::verify(db, &blobs).await.unwrap();
     assert!(check.rusak.is_empty(), "{:?}", check.rusak);
     assert_eq!(
         check.diperiksa,
-        first.diagram_baru + first.sop_baru,
+        first.diagram_baru + first.sop_baru + first.berkas_perencanaan,
         "every file distinct"
     );
     let _ = std::fs::remove_dir_all(dir);

@@ -1,9 +1,11 @@
 //! Demo files: LAN diagrams for most PDs (this year's, and last year's with a change for
-//! some) and SOP documents for some business processes, so the demo's LAN summary, record
-//! documents and `simpul verify` show something real. Loading twice adds nothing.
+//! some), SOP documents for some business processes and the planning documents
+//! ([`planning`]), so the demo's LAN summary, record documents, planning checklist and
+//! `simpul verify` show something real. Loading twice adds nothing.
 
 mod drawio;
 mod pdf;
+mod planning;
 
 use simpul_domain::berkas::{JenisBerkas, JenisDokumen, NamaBerkas};
 use simpul_domain::registry::Jenis;
@@ -24,6 +26,10 @@ pub struct Summary {
     pub diagram_baru: usize,
     /// SOP documents added.
     pub sop_baru: usize,
+    /// Planning documents added.
+    pub perencanaan_baru: usize,
+    /// Files of planning documents and their reviews added.
+    pub berkas_perencanaan: usize,
 }
 
 /// Business processes that get an SOP document.
@@ -94,5 +100,8 @@ pub async fn load(db: &Db, blobs: &BlobStore, tahun: i32) -> Result<Summary, Sto
         lampiran::add(db, &actor, &it, JenisDokumen::Sop, &judul, &u).await?;
         out.sop_baru += 1;
     }
+    let plans = planning::load(db, blobs, tahun).await?;
+    out.perencanaan_baru = plans.dokumen;
+    out.berkas_perencanaan = plans.berkas;
     Ok(out)
 }
