@@ -5,6 +5,7 @@
 
 mod bukti;
 mod citation;
+mod compare;
 mod error;
 mod raw;
 mod shipped;
@@ -13,6 +14,7 @@ mod validate;
 
 pub use bukti::Bukti;
 pub use citation::normalise;
+pub use compare::{Baris, banding};
 pub use error::{ProfilError, ProfilErrors};
 pub use shipped::{SHIPPED, shipped};
 pub use subjek::Subjek;
