@@ -11,6 +11,7 @@ pub mod format_id;
 pub mod i18n;
 pub mod ops;
 pub mod pages;
+pub mod planning_input;
 pub mod registry_impact;
 pub mod registry_input;
 pub mod registry_sheet;
@@ -27,7 +28,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use pages::{audit, dashboard, diagram_lan, login, pd, pegawai, profil, registry, tim};
+use pages::{
+    audit, dashboard, diagram_lan, login, pd, pegawai, perencanaan, profil, registry, tim,
+};
 pub use state::{AppState, WebConfig};
 
 /// The whole web application.
@@ -103,6 +106,32 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(upload::BODY_LIMIT)),
         )
         .route("/diagram-lan/berkas/{id}", get(diagram_lan::download))
+        .route(
+            "/perencanaan",
+            get(perencanaan::list)
+                .post(perencanaan::create)
+                .layer(DefaultBodyLimit::max(upload::BODY_LIMIT)),
+        )
+        .route("/perencanaan/baru", get(perencanaan::new_form))
+        .route(
+            "/perencanaan/{id}",
+            get(perencanaan::detail)
+                .post(perencanaan::update)
+                .layer(DefaultBodyLimit::max(upload::BODY_LIMIT)),
+        )
+        .route("/perencanaan/{id}/ubah", get(perencanaan::edit_form))
+        .route(
+            "/perencanaan/{id}/reviu",
+            post(perencanaan::add_review).layer(DefaultBodyLimit::max(upload::BODY_LIMIT)),
+        )
+        .route(
+            "/perencanaan/berkas/{id}",
+            get(perencanaan::download_version),
+        )
+        .route(
+            "/perencanaan/reviu/{id}/berkas",
+            get(perencanaan::download_review),
+        )
         .route("/api/docs", get(api_docs))
         .nest("/api/v1", api::router())
         .route("/healthz", get(ops::healthz))

@@ -5,6 +5,7 @@ pub mod documents;
 pub mod openapi;
 pub mod org;
 pub mod people;
+pub mod planning;
 pub mod registry;
 pub mod trail;
 
@@ -126,5 +127,27 @@ pub fn router() -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(crate::upload::BODY_LIMIT)),
         )
         .route("/diagram-lan/{id}/berkas", get(documents::download_lan))
+        .route("/perencanaan", get(planning::list).post(planning::create))
+        .route(
+            "/perencanaan/{id}",
+            get(planning::get).put(planning::update),
+        )
+        .route(
+            "/perencanaan/{id}/berkas",
+            get(planning::versions)
+                .post(planning::upload_version)
+                .layer(DefaultBodyLimit::max(crate::upload::BODY_LIMIT)),
+        )
+        .route(
+            "/perencanaan/{id}/reviu",
+            get(planning::reviews)
+                .post(planning::add_review)
+                .layer(DefaultBodyLimit::max(crate::upload::BODY_LIMIT)),
+        )
+        .route("/perencanaan/berkas/{id}", get(planning::download_version))
+        .route(
+            "/perencanaan/reviu/{id}/berkas",
+            get(planning::download_review),
+        )
         .fallback(|| async { ApiError::new(ErrorCode::NotFound) })
 }

@@ -266,6 +266,103 @@ pub const OPERATIONS: &[Operation] = &[
         "File",
         200,
     ),
+    (
+        "/perencanaan",
+        "get",
+        "Dokumen perencanaan (Rencana Induk, Arsitektur, Peta Rencana, kebijakan internal), per jenis, penetapan terbaru dahulu",
+        None,
+        "DokumenPerencanaanList",
+        200,
+    ),
+    (
+        "/perencanaan",
+        "post",
+        "Catat dokumen perencanaan (admin PD pengelola SPBE, super_admin)",
+        Some("DokumenPerencanaanInput"),
+        "DokumenPerencanaan",
+        201,
+    ),
+    (
+        "/perencanaan/{id}",
+        "get",
+        "Rincian dokumen perencanaan dengan versi berkas dan reviunya",
+        None,
+        "DokumenPerencanaanRinci",
+        200,
+    ),
+    (
+        "/perencanaan/{id}",
+        "put",
+        "Ubah dokumen perencanaan",
+        Some("DokumenPerencanaanInput"),
+        "DokumenPerencanaan",
+        200,
+    ),
+    (
+        "/perencanaan/{id}/berkas",
+        "get",
+        "Semua versi berkas dokumen perencanaan, terbaru dahulu",
+        None,
+        "VersiDokumenList",
+        200,
+    ),
+    (
+        "/perencanaan/{id}/berkas",
+        "post",
+        "Unggah berkas dokumen perencanaan sebagai versi baru (multipart: catatan, berkas)",
+        Some("VersiDokumenUpload"),
+        "VersiDokumen",
+        201,
+    ),
+    (
+        "/perencanaan/{id}/reviu",
+        "get",
+        "Reviu dokumen perencanaan, terbaru dahulu",
+        None,
+        "ReviuList",
+        200,
+    ),
+    (
+        "/perencanaan/{id}/reviu",
+        "post",
+        "Catat reviu (multipart: tanggal, ringkasan, berkas laporan opsional)",
+        Some("ReviuUpload"),
+        "Reviu",
+        201,
+    ),
+    (
+        "/perencanaan/berkas/{id}",
+        "get",
+        "Unduh berkas satu versi dokumen perencanaan",
+        None,
+        "File",
+        200,
+    ),
+    (
+        "/perencanaan/reviu/{id}/berkas",
+        "get",
+        "Unduh laporan reviu (404 bila tidak ada)",
+        None,
+        "File",
+        200,
+    ),
+];
+
+/// Codes of the planning document kinds (`simpul_domain::plan::JenisDokumenPerencanaan`).
+const PLAN_KINDS: [&str; 13] = [
+    "rencana_induk",
+    "arsitektur",
+    "peta_rencana",
+    "kebijakan_arsitektur",
+    "kebijakan_peta_rencana",
+    "kebijakan_manajemen_data",
+    "kebijakan_pembangunan_aplikasi",
+    "kebijakan_pusat_data",
+    "kebijakan_jaringan_intra",
+    "kebijakan_penghubung_layanan",
+    "kebijakan_keamanan_informasi",
+    "kebijakan_audit_tik",
+    "kebijakan_tim_koordinasi",
 ];
 
 fn r(name: &str) -> Value {
@@ -298,7 +395,7 @@ fn schemas() -> Value {
         )
     };
     let grant = obj(&[("role", s()), ("pd", uuid())], &["role", "pd"]);
-    json!({
+    let mut all = json!({
         "Error": obj(&[
             ("error", json!({"type": "string", "enum": ["validation_failed", "malformed_json", "conflict", "not_found", "unauthenticated", "forbidden", "csrf_failed", "payload_too_large", "rate_limited", "unknown_reference", "internal"]})),
             ("message", s()),
@@ -338,6 +435,29 @@ fn schemas() -> Value {
         "DiagramLanUpload": obj(&[("tahun", json!({"type": "integer"})), ("catatan", s()), ("berkas", json!({"type": "string", "format": "binary"}))], &["tahun", "berkas"]),
         "PdLanList": {"type": "array", "items": obj(&[("pd", uuid()), ("kode", s()), ("nama", s()), ("diagram", nullable(r("DiagramLan")))], &["pd", "kode", "nama"])},
         "ImpactList": {"type": "array", "items": obj(&[("kedalaman", json!({"type": "integer"})), ("catatan", r("Item"))], &["kedalaman", "catatan"])},
+    });
+    // Kept apart: one `json!` literal with every schema exceeds the macro recursion limit.
+    if let (Some(map), Value::Object(more)) = (all.as_object_mut(), planning_schemas()) {
+        map.extend(more);
+    }
+    all
+}
+
+/// Schemas of the planning documents.
+fn planning_schemas() -> Value {
+    let nullable = |v: Value| json!({"anyOf": [v, {"type": "null"}]});
+    let list = |name: &str| json!({"type": "array", "items": r(name)});
+    json!({
+        "DokumenPerencanaan": obj(&[("id", uuid()), ("jenis", json!({"enum": PLAN_KINDS})), ("judul", s()), ("periode", nullable(obj(&[("awal", json!({"type": "integer"})), ("akhir", json!({"type": "integer"}))], &["awal", "akhir"]))), ("nomor_penetapan", nullable(s())), ("tanggal_penetapan", nullable(json!({"type": "string", "format": "date"}))), ("status", json!({"enum": ["draf", "berlaku", "dicabut"]})), ("dibuat", s()), ("diubah", s())], &["id", "jenis", "judul", "status"]),
+        "DokumenPerencanaanList": list("DokumenPerencanaan"),
+        "DokumenPerencanaanInput": obj(&[("jenis", json!({"enum": PLAN_KINDS})), ("judul", s()), ("periode_awal", json!({"type": ["integer", "string"]})), ("periode_akhir", json!({"type": ["integer", "string"]})), ("nomor_penetapan", s()), ("tanggal_penetapan", json!({"type": "string", "format": "date"})), ("status", json!({"enum": ["draf", "berlaku", "dicabut"]}))], &["jenis", "judul"]),
+        "DokumenPerencanaanRinci": {"allOf": [r("DokumenPerencanaan"), obj(&[("versi", list("VersiDokumen")), ("reviu", list("Reviu"))], &["versi", "reviu"])]},
+        "VersiDokumen": obj(&[("id", uuid()), ("dokumen", uuid()), ("versi", json!({"type": "integer"})), ("catatan", nullable(s())), ("dibuat", s()), ("berkas", r("Berkas"))], &["id", "dokumen", "versi", "berkas"]),
+        "VersiDokumenList": list("VersiDokumen"),
+        "VersiDokumenUpload": obj(&[("catatan", s()), ("berkas", json!({"type": "string", "format": "binary"}))], &["berkas"]),
+        "Reviu": obj(&[("id", uuid()), ("dokumen", uuid()), ("tanggal", json!({"type": "string", "format": "date"})), ("ringkasan", s()), ("dicatat_oleh", s()), ("dibuat", s()), ("berkas", nullable(r("Berkas")))], &["id", "dokumen", "tanggal", "ringkasan"]),
+        "ReviuList": list("Reviu"),
+        "ReviuUpload": obj(&[("tanggal", json!({"type": "string", "format": "date"})), ("ringkasan", s()), ("berkas", json!({"type": "string", "format": "binary"}))], &["tanggal", "ringkasan"]),
     })
 }
 
@@ -409,6 +529,11 @@ mod tests {
         }
         let distinct: std::collections::BTreeSet<_> = OPERATIONS.iter().map(|o| o.0).collect();
         assert_eq!(doc["paths"].as_object().unwrap().len(), distinct.len());
-        assert_eq!(distinct.len(), 22);
+        assert_eq!(distinct.len(), 28);
+        let codes: Vec<_> = simpul_domain::plan::JenisDokumenPerencanaan::ALL
+            .iter()
+            .map(|j| j.code())
+            .collect();
+        assert_eq!(codes, PLAN_KINDS, "the documented kinds are the domain's");
     }
 }

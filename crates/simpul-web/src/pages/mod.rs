@@ -6,6 +6,7 @@ pub mod diagram_lan;
 pub mod login;
 pub mod pd;
 pub mod pegawai;
+pub mod perencanaan;
 pub mod profil;
 pub mod registry;
 pub mod tim;
@@ -50,6 +51,7 @@ impl Ctx {
         let mut nav = vec![
             ("dasbor", "/dasbor"),
             ("arsitektur", "/arsitektur"),
+            ("perencanaan", "/perencanaan"),
             ("pd", "/pd"),
             ("pegawai", "/pegawai"),
             ("tim", "/tim-koordinasi"),

@@ -127,3 +127,107 @@ impl PemenuhanBaru {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use time::macros::date;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::compliance::engine::{SubjekKepatuhan, kunci_dokumen, kunci_pd};
+    use crate::compliance::profile::{Subjek, shipped};
+    use crate::plan::JenisDokumenPerencanaan;
+
+    fn input(kewajiban: &str, subjek: &str, tanggal: &str, keterangan: &str) -> PemenuhanInput {
+        PemenuhanInput {
+            kewajiban: kewajiban.into(),
+            subjek: subjek.into(),
+            tanggal: tanggal.into(),
+            keterangan: keterangan.into(),
+        }
+    }
+
+    #[test]
+    fn recording_a_fulfilment_checks_obligation_subject_and_date() {
+        let profil = Profil::parse("tanah-bumbu.toml", shipped("tanah-bumbu").unwrap()).unwrap();
+        let id = PdId(Uuid::nil());
+        let pd = kunci_pd(id);
+        let mut subjects = EngineInput::default();
+        subjects.subjek.insert(
+            Subjek::SetiapPd,
+            vec![SubjekKepatuhan {
+                kunci: pd.clone(),
+                nama: "PD A".into(),
+                pd: Some(id),
+                sejak: date!(2024 - 03 - 01),
+                periode: None,
+                ada: true,
+            }],
+        );
+        let today = date!(2026 - 11 - 22);
+        let ok = PemenuhanBaru::parse(
+            &input(
+                "pencadangan-data-berkala",
+                &pd,
+                "2026-11-22",
+                "Cadangan ke Pusat Data",
+            ),
+            &profil,
+            &subjects,
+            today,
+        )
+        .unwrap();
+        assert_eq!(ok.profil, "tanah-bumbu");
+        assert_eq!(ok.pd, Some(PdId(Uuid::nil())));
+        assert_eq!(ok.tanggal, today);
+        // A planning document not adopted yet is still a subject evidence can be recorded for.
+        let doc = kunci_dokumen(JenisDokumenPerencanaan::Arsitektur);
+        assert!(
+            PemenuhanBaru::parse(
+                &input(
+                    "arsitektur-monev-tahunan",
+                    &doc,
+                    "2026-01-05",
+                    "Laporan monev"
+                ),
+                &profil,
+                &subjects,
+                today
+            )
+            .is_ok()
+        );
+
+        let fails = |i: PemenuhanInput| -> Vec<(String, &'static str)> {
+            let e = PemenuhanBaru::parse(&i, &profil, &subjects, today).unwrap_err();
+            e.0.iter()
+                .flat_map(|(f, ms)| ms.iter().map(move |m| (f.clone(), m.kode)))
+                .collect()
+        };
+        let one = |f: &str, k: &'static str| vec![(f.to_owned(), k)];
+        assert_eq!(
+            fails(input("pencadangan-data-berkala", &pd, "2026-11-23", "x")),
+            one("tanggal", "tanggal_masa_depan")
+        );
+        assert_eq!(
+            fails(input("audit-kucing", &pd, "2026-11-01", "x")),
+            one("kewajiban", "kewajiban_tidak_dikenal")
+        );
+        assert_eq!(
+            fails(input(
+                "pencadangan-data-berkala",
+                "pd:tidak-ada",
+                "2026-11-01",
+                "x"
+            )),
+            one("subjek", "subjek_tidak_dikenal")
+        );
+        // A PD is no subject of an application audit.
+        assert_eq!(
+            fails(input("audit-aplikasi-khusus", &pd, "2026-11-01", "x")),
+            one("subjek", "subjek_tidak_dikenal")
+        );
+        assert_eq!(fails(input("", "", "", "")).len(), 4);
+    }
+}

@@ -57,6 +57,10 @@ struct DocumentPage {
     wilayah: String,
     tanggal: String,
     chapters: Vec<DomainChapter>,
+    /// The adopted Arsitektur SPBE (period, decree, reviews), when one is in force.
+    penetapan: Option<crate::pages::perencanaan::ArsitekturBerlaku>,
+    /// Where to record it when none is: the form for those who may, else the list.
+    catat_href: &'static str,
 }
 
 /// `GET /arsitektur/dokumen`.
@@ -97,6 +101,12 @@ pub async fn document(
         wilayah,
         tanggal: crate::format_id::tanggal(today),
         chapters,
+        penetapan: crate::pages::perencanaan::arsitektur_berlaku(&st, lang).await?,
+        catat_href: if crate::planning_input::may_manage(&st, &user).await? {
+            "/perencanaan/baru?jenis=arsitektur"
+        } else {
+            "/perencanaan"
+        },
     };
     Ok(render(StatusCode::OK, &page))
 }
