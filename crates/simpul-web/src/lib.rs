@@ -29,7 +29,8 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use pages::{
-    audit, dashboard, diagram_lan, login, pd, pegawai, perencanaan, profil, registry, tim,
+    audit, dashboard, diagram_lan, login, pd, pegawai, perencanaan, profil, registry, regulasi,
+    tim,
 };
 pub use state::{AppState, WebConfig};
 
@@ -132,6 +133,9 @@ pub fn router(state: AppState) -> Router {
             "/perencanaan/reviu/{id}/berkas",
             get(perencanaan::download_review),
         )
+        .route("/regulasi", get(regulasi::list))
+        .route("/regulasi/banding", get(regulasi::compare))
+        .route("/regulasi/{kode}", get(regulasi::detail))
         .route("/api/docs", get(api_docs))
         .nest("/api/v1", api::router())
         .route("/healthz", get(ops::healthz))

@@ -8,6 +8,7 @@ pub mod pd;
 pub mod pegawai;
 pub mod perencanaan;
 pub mod profil;
+pub mod regulasi;
 pub mod registry;
 pub mod tim;
 
@@ -52,6 +53,7 @@ impl Ctx {
             ("dasbor", "/dasbor"),
             ("arsitektur", "/arsitektur"),
             ("perencanaan", "/perencanaan"),
+            ("regulasi", "/regulasi"),
             ("pd", "/pd"),
             ("pegawai", "/pegawai"),
             ("tim", "/tim-koordinasi"),
