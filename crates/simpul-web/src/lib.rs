@@ -29,8 +29,7 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use pages::{
-    audit, dashboard, diagram_lan, login, pd, pegawai, perencanaan, profil, registry, regulasi,
-    tim,
+    audit, dashboard, diagram_lan, login, pd, pegawai, perencanaan, profil, registry, regulasi, tim,
 };
 pub use state::{AppState, WebConfig};
 

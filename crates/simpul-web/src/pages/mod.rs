@@ -8,8 +8,8 @@ pub mod pd;
 pub mod pegawai;
 pub mod perencanaan;
 pub mod profil;
-pub mod regulasi;
 pub mod registry;
+pub mod regulasi;
 pub mod tim;
 
 use askama::Template;
