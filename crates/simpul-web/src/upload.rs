@@ -75,6 +75,23 @@ impl UploadError {
     }
 }
 
+/// For the API: the problem under `berkas`, with its own status code.
+impl From<UploadError> for crate::error::ApiError {
+    fn from(e: UploadError) -> Self {
+        use crate::error::ErrorCode;
+        let mut fields = FieldProblems::default();
+        fields.add(FILE_FIELD, e.problem());
+        let code = match e {
+            UploadError::TooLarge => ErrorCode::PayloadTooLarge,
+            UploadError::Unreadable => ErrorCode::ValidationFailed,
+        };
+        Self {
+            fields,
+            ..Self::new(code)
+        }
+    }
+}
+
 /// Read every field of a multipart body.
 pub async fn read_form(
     mp: Result<Multipart, MultipartRejection>,

@@ -22,20 +22,7 @@ use crate::error::{ApiError, ErrorCode};
 use crate::extract::ApiPath;
 use crate::registry_input::{can_edit, may_change};
 use crate::state::AppState;
-use crate::upload::{self, UploadError, UploadForm};
-
-fn upload_error(e: UploadError) -> ApiError {
-    let mut f = FieldProblems::default();
-    f.add(upload::FILE_FIELD, e.problem());
-    let code = match e {
-        UploadError::TooLarge => ErrorCode::PayloadTooLarge,
-        UploadError::Unreadable => ErrorCode::ValidationFailed,
-    };
-    ApiError {
-        fields: f,
-        ..ApiError::new(code)
-    }
-}
+use crate::upload::{self, UploadForm};
 
 /// Read the form and check its file; `Err` names every problem, with `check` adding
 /// those of the text fields.
@@ -44,7 +31,7 @@ async fn accept<T>(
     mp: Result<Multipart, MultipartRejection>,
     check: impl FnOnce(&UploadForm, &mut FieldProblems) -> Option<T>,
 ) -> Result<(T, Unggahan), ApiError> {
-    let mut form = upload::read_form(mp).await.map_err(upload_error)?;
+    let mut form = upload::read_form(mp).await.map_err(ApiError::from)?;
     let mut problems = FieldProblems::default();
     let fields = check(&form, &mut problems);
     let file = upload::accept_file(st, &mut form, &mut problems).await?;

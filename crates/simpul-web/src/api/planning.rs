@@ -21,7 +21,7 @@ use crate::error::{ApiError, ErrorCode};
 use crate::extract::ApiPath;
 use crate::planning_input::{self, may_manage};
 use crate::state::AppState;
-use crate::upload::{self, UploadError, UploadForm};
+use crate::upload::{self, UploadForm};
 
 /// A document with its file versions (newest first) and reviews (latest first).
 #[derive(Debug, Serialize)]
@@ -43,19 +43,6 @@ async fn require_manager(st: &AppState, user: &User) -> Result<(), ApiError> {
     }
 }
 
-fn upload_error(e: UploadError) -> ApiError {
-    let mut f = FieldProblems::default();
-    f.add(upload::FILE_FIELD, e.problem());
-    let code = match e {
-        UploadError::TooLarge => ErrorCode::PayloadTooLarge,
-        UploadError::Unreadable => ErrorCode::ValidationFailed,
-    };
-    ApiError {
-        fields: f,
-        ..ApiError::new(code)
-    }
-}
-
 /// Read a multipart body: `check` looks at the text fields first, then the file (if any)
 /// is checked and stored only when nothing was wrong.
 async fn multipart<T>(
@@ -63,7 +50,7 @@ async fn multipart<T>(
     mp: Result<Multipart, MultipartRejection>,
     check: impl FnOnce(&UploadForm, &mut FieldProblems) -> Option<T>,
 ) -> Result<(T, Option<simpul_store::berkas::Unggahan>), ApiError> {
-    let mut form = upload::read_form(mp).await.map_err(upload_error)?;
+    let mut form = upload::read_form(mp).await.map_err(ApiError::from)?;
     let mut problems = FieldProblems::default();
     let fields = check(&form, &mut problems);
     let file = planning_input::optional_file(st, &mut form, &mut problems).await?;
