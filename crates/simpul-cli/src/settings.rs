@@ -27,6 +27,9 @@ pub struct Settings {
     pub utc_offset: String,
     /// Log filter, e.g. `info` or `simpul_web=debug,info`.
     pub log: String,
+    /// Code of the shipped regulation profile (`tanah-bumbu`, `gorontalo`, …); empty:
+    /// the one stored with the region.
+    pub profil: String,
 }
 
 impl Default for Settings {
@@ -39,6 +42,7 @@ impl Default for Settings {
             secure_cookies: false,
             utc_offset: String::new(),
             log: "info".into(),
+            profil: String::new(),
         }
     }
 }
@@ -56,6 +60,7 @@ impl std::fmt::Debug for Settings {
             .field("secure_cookies", &self.secure_cookies)
             .field("utc_offset", &self.utc_offset)
             .field("log", &self.log)
+            .field("profil", &self.profil)
             .finish()
     }
 }
@@ -100,6 +105,11 @@ utc_offset = ""
 
 # Log filter, e.g. "info" or "simpul_web=debug,info".
 log = "info"
+
+# Regulation profile that drives the compliance pages (/kepatuhan): one of the shipped
+# codes "tanah-bumbu", "gorontalo", "tanah-laut", "pasuruan", "jambi".
+# Empty: the profile stored with the region (the demo sets its own).
+profil = ""
 "#;
 
 impl Settings {
@@ -148,6 +158,9 @@ impl Settings {
         if let Some(v) = get("SIMPUL_LOG") {
             self.log = v;
         }
+        if let Some(v) = get("SIMPUL_PROFIL") {
+            self.profil = v;
+        }
         Ok(())
     }
 
@@ -166,6 +179,7 @@ impl Settings {
             } else {
                 parse_offset(&self.utc_offset)?
             },
+            profil: Some(self.profil.trim().to_owned()).filter(|p| !p.is_empty()),
             ..simpul_web::WebConfig::default()
         })
     }
@@ -227,5 +241,14 @@ mod tests {
         assert_eq!(parse_offset("+08:00").unwrap().whole_hours(), 8);
         assert!(parse_offset("08:00").is_err());
         assert!(parse_offset("+25:00").is_err());
+    }
+
+    #[test]
+    fn the_profile_comes_from_the_environment_and_empty_means_the_regions() {
+        let mut s = Settings::default();
+        assert_eq!(s.web(None).unwrap().profil, None);
+        s.apply_env(|k| (k == "SIMPUL_PROFIL").then(|| "gorontalo".into()))
+            .unwrap();
+        assert_eq!(s.web(None).unwrap().profil.as_deref(), Some("gorontalo"));
     }
 }

@@ -29,7 +29,8 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use pages::{
-    audit, dashboard, diagram_lan, login, pd, pegawai, perencanaan, profil, registry, regulasi, tim,
+    audit, dashboard, diagram_lan, kepatuhan, login, pd, pegawai, perencanaan, profil, registry,
+    regulasi, tim,
 };
 pub use state::{AppState, WebConfig};
 
@@ -135,6 +136,22 @@ pub fn router(state: AppState) -> Router {
         .route("/regulasi", get(regulasi::list))
         .route("/regulasi/banding", get(regulasi::compare))
         .route("/regulasi/{kode}", get(regulasi::detail))
+        .route("/kepatuhan", get(kepatuhan::ringkasan::show))
+        .route("/kepatuhan/ekspor.xlsx", get(kepatuhan::ekspor::xlsx_all))
+        .route(
+            "/kepatuhan/kalender.ics",
+            get(kepatuhan::kalender::milik_saya),
+        )
+        .route("/kepatuhan/pd/{id}", get(kepatuhan::pd::show))
+        .route(
+            "/kepatuhan/pd/{id}/kalender.ics",
+            get(kepatuhan::kalender::of_pd),
+        )
+        .route("/kepatuhan/kewajiban/{id}", get(kepatuhan::kewajiban::show))
+        .route(
+            "/kepatuhan/kewajiban/{id}/pemenuhan",
+            post(kepatuhan::kewajiban::catat).layer(DefaultBodyLimit::max(upload::BODY_LIMIT)),
+        )
         .route("/api/docs", get(api_docs))
         .nest("/api/v1", api::router())
         .route("/healthz", get(ops::healthz))

@@ -26,6 +26,9 @@ pub struct WebConfig {
     pub utc_offset: UtcOffset,
     /// Largest accepted request body.
     pub body_limit: usize,
+    /// Code of the shipped regulation profile to apply (`SIMPUL_PROFIL`); `None`: the
+    /// region's stored `profil`.
+    pub profil: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -35,6 +38,7 @@ impl Default for WebConfig {
             secure_cookies: false,
             utc_offset: UtcOffset::from_hms(7, 0, 0).unwrap_or(UtcOffset::UTC),
             body_limit: 1024 * 1024,
+            profil: None,
         }
     }
 }
@@ -63,6 +67,8 @@ pub struct Inner {
     pub impact_json: VersionedCache<ItemId, String>,
     /// Drawn impact graphs per record and language, valid until the next change.
     pub impact_graph: VersionedCache<(ItemId, Lang), String>,
+    /// The active regulation profile, parsed once per code.
+    pub profil_aktif: crate::pages::kepatuhan::ProfilCache,
 }
 
 impl AppState {
@@ -78,6 +84,7 @@ impl AppState {
             impact_graph: VersionedCache::new(256),
             impact_json: VersionedCache::new(256),
             list_counts: VersionedCache::new(1024),
+            profil_aktif: Default::default(),
         }))
     }
 }

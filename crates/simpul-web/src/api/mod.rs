@@ -2,6 +2,7 @@
 //! pages: permissions from the domain, errors as `{"error", "message", "fields"}`.
 
 pub mod documents;
+pub mod kepatuhan;
 pub mod openapi;
 pub mod org;
 pub mod people;
@@ -149,5 +150,6 @@ pub fn router() -> Router<AppState> {
             "/perencanaan/reviu/{id}/berkas",
             get(planning::download_review),
         )
+        .route("/kepatuhan", get(kepatuhan::summary))
         .fallback(|| async { ApiError::new(ErrorCode::NotFound) })
 }

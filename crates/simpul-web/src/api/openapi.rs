@@ -235,6 +235,14 @@ pub const OPERATIONS: &[Operation] = &[
         200,
     ),
     (
+        "/kepatuhan",
+        "get",
+        "Kepatuhan wilayah per tanggal (parameter per=TTTT-BB-HH): jumlah per status, per PD, per bab, per kewajiban, dan setiap baris dengan pasalnya",
+        None,
+        "Kepatuhan",
+        200,
+    ),
+    (
         "/diagram-lan",
         "get",
         "Diagram LAN yang berlaku per PD untuk satu tahun (parameter tahun)",
@@ -434,6 +442,7 @@ fn schemas() -> Value {
         "DiagramLanList": list("DiagramLan"),
         "DiagramLanUpload": obj(&[("tahun", json!({"type": "integer"})), ("catatan", s()), ("berkas", json!({"type": "string", "format": "binary"}))], &["tahun", "berkas"]),
         "PdLanList": {"type": "array", "items": obj(&[("pd", uuid()), ("kode", s()), ("nama", s()), ("diagram", nullable(r("DiagramLan")))], &["pd", "kode", "nama"])},
+        "Kepatuhan": kepatuhan_schema(),
         "ImpactList": {"type": "array", "items": obj(&[("kedalaman", json!({"type": "integer"})), ("catatan", r("Item"))], &["kedalaman", "catatan"])},
     });
     // Kept apart: one `json!` literal with every schema exceeds the macro recursion limit.
@@ -441,6 +450,69 @@ fn schemas() -> Value {
         map.extend(more);
     }
     all
+}
+
+/// The compliance summary of `GET /kepatuhan`.
+fn kepatuhan_schema() -> Value {
+    let nullable = |v: Value| json!({"anyOf": [v, {"type": "null"}]});
+    let n = || json!({"type": "integer"});
+    let date = || json!({"type": "string", "format": "date"});
+    let hitungan = obj(
+        &[
+            ("terpenuhi", n()),
+            ("segera_jatuh_tempo", n()),
+            ("terlambat", n()),
+            ("belum_pernah", n()),
+            ("tidak_berlaku", n()),
+        ],
+        &[
+            "terpenuhi",
+            "segera_jatuh_tempo",
+            "terlambat",
+            "belum_pernah",
+            "tidak_berlaku",
+        ],
+    );
+    let status = json!({"enum": ["terpenuhi", "segera_jatuh_tempo", "terlambat", "belum_pernah", "tidak_berlaku"]});
+    let baris = obj(
+        &[
+            ("kewajiban", s()),
+            ("bab", s()),
+            ("subjek", s()),
+            ("nama_subjek", s()),
+            ("pd", nullable(uuid())),
+            ("status", status),
+            ("jatuh_tempo", nullable(date())),
+            ("terakhir", nullable(date())),
+            ("pasal", s()),
+            ("teks", s()),
+            ("peraturan", s()),
+            ("sumber", s()),
+        ],
+        &["kewajiban", "subjek", "status", "pasal", "teks"],
+    );
+    obj(
+        &[
+            ("profil", s()),
+            ("peraturan", s()),
+            ("per", date()),
+            ("wilayah", hitungan.clone()),
+            (
+                "per_pd",
+                json!({"type": "array", "items": obj(&[("pd", nullable(uuid())), ("nama", s()), ("hitungan", hitungan.clone())], &["pd", "hitungan"])}),
+            ),
+            (
+                "per_bab",
+                json!({"type": "array", "items": obj(&[("bab", s()), ("hitungan", hitungan.clone())], &["bab", "hitungan"])}),
+            ),
+            (
+                "per_kewajiban",
+                json!({"type": "array", "items": obj(&[("kewajiban", s()), ("pasal", s()), ("hitungan", hitungan)], &["kewajiban", "pasal", "hitungan"])}),
+            ),
+            ("baris", json!({"type": "array", "items": baris})),
+        ],
+        &["profil", "per", "wilayah", "baris"],
+    )
 }
 
 /// Schemas of the planning documents.
@@ -529,7 +601,7 @@ mod tests {
         }
         let distinct: std::collections::BTreeSet<_> = OPERATIONS.iter().map(|o| o.0).collect();
         assert_eq!(doc["paths"].as_object().unwrap().len(), distinct.len());
-        assert_eq!(distinct.len(), 28);
+        assert_eq!(distinct.len(), 29);
         let codes: Vec<_> = simpul_domain::plan::JenisDokumenPerencanaan::ALL
             .iter()
             .map(|j| j.code())

@@ -49,7 +49,8 @@ impl User {
         self.grants.iter().any(|g| g.role == role)
     }
 
-    async fn load(
+    /// The staff member `id` with their grants; `None` when unknown or inactive.
+    pub(crate) async fn load(
         st: &AppState,
         id: simpul_domain::ids::PegawaiId,
         csrf: String,

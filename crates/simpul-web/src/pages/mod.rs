@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod dashboard;
 pub mod diagram_lan;
+pub mod kepatuhan;
 pub mod login;
 pub mod pd;
 pub mod pegawai;
@@ -53,6 +54,7 @@ impl Ctx {
             ("dasbor", "/dasbor"),
             ("arsitektur", "/arsitektur"),
             ("perencanaan", "/perencanaan"),
+            ("kepatuhan", "/kepatuhan"),
             ("regulasi", "/regulasi"),
             ("pd", "/pd"),
             ("pegawai", "/pegawai"),
