@@ -58,6 +58,10 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
             "Berkas demo: {} diagram LAN, {} dokumen SOP dan {} dokumen perencanaan baru",
             files.diagram_baru, files.sop_baru, files.perencanaan_baru
         );
+        let fulfilled = simpul_store::demo_compliance::load(&db, today)
+            .await
+            .context("loading the demo fulfilments")?;
+        println!("Pemenuhan kewajiban demo: {fulfilled} baru");
     }
     let zone = simpul_store::region::get(&db)
         .await?
