@@ -230,3 +230,97 @@ async fn registry_search_survives_query_syntax_in_user_text() {
         );
     }
 }
+
+#[tokio::test]
+async fn registry_search_filters_by_status_with_domain_and_pd() {
+    let b = backends().await;
+    for (name, db) in b.iter() {
+        let a = pd_a(db).await;
+        let rows = [
+            (Jenis::Aplikasi, "APP-1", Some("produksi"), true),
+            (Jenis::Aplikasi, "APP-2", Some("usulan"), true),
+            (Jenis::Aplikasi, "APP-3", Some("produksi"), false),
+            (Jenis::Data, "DS-1", Some("aktif"), true),
+            (Jenis::Data, "DS-2", Some("rencana"), false),
+            (Jenis::Server, "SRV-1", Some("aktif"), false),
+            (Jenis::Server, "SRV-2", None, false),
+        ];
+        for (jenis, kode, status, owned) in rows {
+            let mut n = new_item(jenis, kode, "Sistem pemantauan cuaca", "", &[]);
+            n.status = status.map(Into::into);
+            n.pd = owned.then_some(a.id);
+            item::create(db, &sys(), &n).await.unwrap();
+        }
+        let status = |s: &str| ItemFilter {
+            status: Some(s.into()),
+            ..Default::default()
+        };
+        let mut got = found(db, "cuaca", &status("produksi")).await;
+        got.sort();
+        assert_eq!(got, ["APP-1", "APP-3"], "[{name}] status");
+        let mut got = found(db, "cuaca", &status("aktif")).await;
+        got.sort();
+        assert_eq!(got, ["DS-1", "SRV-1"], "[{name}] a status shared by kinds");
+        let narrowed = ItemFilter {
+            domain: simpul_domain::registry::Domain::from_code("data"),
+            pd: Some(vec![a.id]),
+            ..status("aktif")
+        };
+        assert_eq!(found(db, "cuaca", &narrowed).await, ["DS-1"], "[{name}]");
+        let with_pd = ItemFilter {
+            pd: Some(vec![a.id]),
+            ..status("produksi")
+        };
+        assert_eq!(found(db, "cuaca", &with_pd).await, ["APP-1"], "[{name}]");
+        assert!(
+            found(db, "cuaca", &status("tidak-ada")).await.is_empty(),
+            "[{name}] an unknown status matches nothing"
+        );
+        // Archived records stay out unless asked for, whatever the status.
+        let app3 = item::by_kode(db, Jenis::Aplikasi, "APP-3").await.unwrap();
+        item::set_archived(db, &sys(), app3.id, true).await.unwrap();
+        assert_eq!(found(db, "cuaca", &status("produksi")).await, ["APP-1"]);
+        let archived_too = ItemFilter {
+            termasuk_arsip: true,
+            ..status("produksi")
+        };
+        assert_eq!(found(db, "cuaca", &archived_too).await.len(), 2);
+    }
+}
+
+#[tokio::test]
+async fn registry_search_keeps_the_best_whatever_the_ties() {
+    let b = backends().await;
+    for (name, db) in b.iter() {
+        // Twelve records rank exactly alike; the best by code must come back, however many
+        // of their equals the backend read first. One stronger match leads.
+        let add = async |kode: String, nama: &str, deskripsi: &str| {
+            let mut n = new_item(Jenis::Data, &kode, nama, deskripsi, &[]);
+            n.status = Some("rencana".into());
+            item::create(db, &sys(), &n).await.unwrap();
+        };
+        for i in (0..12).rev() {
+            add(format!("DS-{i:02}"), "Data curah hujan", "").await;
+        }
+        add("DS-99".into(), "Hujan", "hujan hujan").await;
+        let planned = ItemFilter {
+            status: Some("rencana".into()),
+            ..Default::default()
+        };
+        // Unfiltered and filtered searches take different paths on SQLite.
+        for f in [ItemFilter::default(), planned] {
+            for limit in [1, 2, 3, 5, 13, 40] {
+                let got: Vec<String> = search::search(db, "hujan", &f, limit)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|(i, _)| i.kode)
+                    .collect();
+                let mut want = vec!["DS-99".to_owned()];
+                want.extend((0..12).map(|i| format!("DS-{i:02}")));
+                want.truncate(usize::try_from(limit).unwrap());
+                assert_eq!(got, want, "[{name}] limit {limit}, {f:?}");
+            }
+        }
+    }
+}

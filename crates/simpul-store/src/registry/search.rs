@@ -5,13 +5,15 @@
 //! User text never reaches either query language as syntax: it is cut into words of
 //! letters and digits, and every word must occur (both backends tokenise on the same
 //! separators). PostgreSQL stems Indonesian words (`pelayanan` finds `layanan`); SQLite
-//! matches whole words only.
+//! matches whole words only. The SQLite queries live in `search/sqlite.rs`.
 
 use simpul_domain::registry::Item;
 
 use super::{Arg, COLUMNS, ItemFilter, ItemRow, bind_args, filter_sql};
 use crate::db::Db;
 use crate::error::StoreError;
+
+mod sqlite;
 
 /// Most words of a query that are searched for; the rest are ignored.
 const MAX_WORDS: usize = 16;
@@ -23,9 +25,9 @@ struct Hit {
     skor: f64,
 }
 
-/// Records matching every word of `query` and the filter `f`, best first, with a rank
-/// (higher is better; comparable only within one backend). A query without words finds
-/// nothing.
+/// Records matching every word of `query` and the filter `f`, best first (ties by code),
+/// with a rank (higher is better; comparable only within one backend). A query without
+/// words finds nothing.
 pub async fn search(
     db: &Db,
     query: &str,
@@ -33,46 +35,44 @@ pub async fn search(
     limit: i64,
 ) -> Result<Vec<(Item, f64)>, StoreError> {
     let words = words(query);
-    if words.is_empty() {
+    let limit = limit.max(0);
+    if words.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let limit = limit.max(0);
-    let hits: Vec<Hit> = match db {
+    let mut args = vec![Arg::Text(quoted(&words))];
+    let where_ = filter_sql(f, &mut args);
+    let mut hits = match db {
         Db::Sqlite(p) => {
-            let mut args = vec![Arg::Text(quoted(&words))];
-            let where_ = filter_sql(f, &mut args);
-            // bm25 is lower-is-better; column weights favour code and name. The best ids are
-            // chosen first with only the columns filters need, and whole rows (with their
-            // JSON) are read for those alone: ranking thousands of full rows was the cost.
-            let sql = format!(
-                "SELECT {COLUMNS}, top.skor AS skor FROM (
-                    SELECT a.id AS id, -bm25(arsitektur_fts, 8.0, 8.0, 2.0, 1.0) AS skor, a.kode AS kode
-                    FROM arsitektur_fts
-                    JOIN arsitektur_fts_kunci k ON k.nomor = arsitektur_fts.rowid
-                    JOIN arsitektur a ON a.id = k.id
-                    WHERE arsitektur_fts MATCH $1 AND {where_}
-                    ORDER BY skor DESC, a.kode LIMIT {limit}) top
-                 JOIN arsitektur a ON a.id = top.id
-                 ORDER BY top.skor DESC, a.kode"
-            );
-            bind_args!(sqlx::query_as(&sql), &args).fetch_all(p).await?
+            // Beyond the archive flag, a filter usually keeps a small part of the matches.
+            let narrowed = f.jenis.is_some()
+                || f.domain.is_some()
+                || f.pd.is_some()
+                || f.status.is_some()
+                || f.q.is_some();
+            sqlite::best(p, &args, &where_, narrowed, limit).await?
         }
         Db::Postgres(p) => {
-            let mut args = vec![Arg::Text(quoted(&words))];
-            let where_ = filter_sql(f, &mut args);
             let sql = format!(
                 "SELECT {COLUMNS}, top.skor AS skor FROM (
                     SELECT a.id AS id, a.kode AS kode,
                            CAST(ts_rank(a.cari, websearch_to_tsquery('indonesian', $1)) AS DOUBLE PRECISION) AS skor
                     FROM arsitektur a
                     WHERE a.cari @@ websearch_to_tsquery('indonesian', $1) AND {where_}
-                    ORDER BY skor DESC, a.kode LIMIT {limit}) top
-                 JOIN arsitektur a ON a.id = top.id
-                 ORDER BY top.skor DESC, a.kode"
+                    ORDER BY skor DESC, a.kode COLLATE \"C\", a.jenis COLLATE \"C\" LIMIT {limit}) top
+                 JOIN arsitektur a ON a.id = top.id"
             );
             bind_args!(sqlx::query_as(&sql), &args).fetch_all(p).await?
         }
     };
+    // One order on both backends: best first, then by code (bytewise, as SQLite compares
+    // text and as `COLLATE "C"` above chooses the same records), then by kind.
+    hits.sort_by(|a, b| {
+        b.skor
+            .total_cmp(&a.skor)
+            .then_with(|| a.item.kode.cmp(&b.item.kode))
+            .then_with(|| a.item.jenis.cmp(&b.item.jenis))
+    });
+    hits.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     hits.into_iter()
         .map(|h| Ok((h.item.into_item()?, h.skor)))
         .collect()

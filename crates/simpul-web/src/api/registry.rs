@@ -335,6 +335,7 @@ pub struct SearchQuery {
     q: String,
     domain: Option<String>,
     pd: Option<PdId>,
+    status: Option<String>,
     limit: Option<i64>,
 }
 
@@ -351,9 +352,29 @@ pub async fn search(
                 bad_field("domain", "domain_tidak_dikenal", "Domain tidak dikenal.")
             })?),
         };
+    // Refused like an unknown domain: a client's typo must not read as "nothing found".
+    let status = match q.status {
+        None => None,
+        Some(s) if s.is_empty() => None,
+        Some(s)
+            if Jenis::ALL
+                .iter()
+                .any(|j| statuses(*j).iter().any(|(c, _)| *c == s)) =>
+        {
+            Some(s)
+        }
+        Some(_) => {
+            return Err(bad_field(
+                "status",
+                "status_tidak_dikenal",
+                "Status tidak dikenal.",
+            ));
+        }
+    };
     let filter = ItemFilter {
         domain,
         pd: q.pd.map(|p| vec![p]),
+        status,
         ..ItemFilter::default()
     };
     let limit = q.limit.unwrap_or(50).clamp(1, 500);
