@@ -65,6 +65,10 @@ pub struct Inner {
     pub list_counts: VersionedCache<String, i64>,
     /// Impact analyses as API JSON, valid until the next change.
     pub impact_json: VersionedCache<ItemId, String>,
+    /// Compliance evaluations per profile and date, valid until the next change.
+    pub kepatuhan: VersionedCache<(String, time::Date), crate::pages::kepatuhan::Hasil>,
+    /// Held while a compliance evaluation is computed (see `pages::kepatuhan::evaluasi`).
+    pub kepatuhan_sedang: tokio::sync::Mutex<()>,
     /// Drawn impact graphs per record and language, valid until the next change.
     pub impact_graph: VersionedCache<(ItemId, Lang), String>,
     /// The active regulation profile, parsed once per code.
@@ -84,6 +88,8 @@ impl AppState {
             impact_graph: VersionedCache::new(256),
             impact_json: VersionedCache::new(256),
             list_counts: VersionedCache::new(1024),
+            kepatuhan: VersionedCache::new(32),
+            kepatuhan_sedang: tokio::sync::Mutex::new(()),
             profil_aktif: Default::default(),
         }))
     }

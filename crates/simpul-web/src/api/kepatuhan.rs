@@ -137,7 +137,8 @@ pub async fn summary(
             .collect(),
         baris: h
             .baris
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|b| Baris {
                 status: b.status.kode(),
                 jatuh_tempo: b.jatuh_tempo.map(fmt_date),

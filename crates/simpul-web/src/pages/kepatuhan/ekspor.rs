@@ -88,7 +88,8 @@ pub async fn xlsx_all(
         Err(raw) => return Ok(per_salah(&st, &user, lang, &raw).await),
     };
     let h = evaluasi(&st, profil, per).await?;
-    let baris = h.baris;
+    // The export works on its own copy off the async threads; the cached rows stay.
+    let baris = h.baris.clone();
     let bytes = tokio::task::spawn_blocking(move || xlsx(&baris))
         .await
         .map_err(|e| PageError::Internal(e.to_string()))?

@@ -159,7 +159,7 @@ async fn kirim(
     };
     let today = hari_ini(&profil);
     let h = evaluasi(st, profil, today).await?;
-    let rows: Vec<BarisKepatuhan> = h.baris.into_iter().filter(|b| pilih(b)).collect();
+    let rows: Vec<BarisKepatuhan> = h.baris.iter().filter(|b| pilih(b)).cloned().collect();
     let body = feed(&nama, &rows, OffsetDateTime::now_utc());
     Ok((
         [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],

@@ -59,14 +59,15 @@ async fn page(
     st: &AppState,
     user: &User,
     lang: Lang,
-    h: Hasil,
+    h: std::sync::Arc<Hasil>,
     k: Kewajiban,
     isian: Isian<'_>,
 ) -> Result<KewajibanPage, PageError> {
     let baris: Vec<BarisKepatuhan> = h
         .baris
-        .into_iter()
+        .iter()
         .filter(|b| b.kewajiban == k.id)
+        .cloned()
         .collect();
     let nama: HashMap<&str, &str> = baris
         .iter()

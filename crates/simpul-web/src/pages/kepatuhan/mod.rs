@@ -190,8 +190,32 @@ pub struct Hasil {
     pub pds: HashMap<PdId, PerangkatDaerah>,
 }
 
+/// The evaluation of `profil` on `per`, computed once per change: every page, export and
+/// feed of the same date shares it until the audit trail moves (any fulfilment, upload or
+/// registry edit appends to it). Twenty officials opening the summary at once would
+/// otherwise each gather and evaluate the whole region.
+pub async fn evaluasi(
+    st: &AppState,
+    profil: Arc<Profil>,
+    per: Date,
+) -> Result<Arc<Hasil>, StoreError> {
+    let seq = simpul_store::audit::head_seq(&st.db).await?;
+    let key = (profil.kode.clone(), per);
+    if let Some(h) = st.kepatuhan.get(&key, seq) {
+        return Ok(h);
+    }
+    // One computation at a time: when many officials open the page right after a change,
+    // the first computes and the rest wait for its result instead of all computing.
+    let _one = st.kepatuhan_sedang.lock().await;
+    if let Some(h) = st.kepatuhan.get(&key, seq) {
+        return Ok(h);
+    }
+    let h = hitung(st, profil, per).await?;
+    Ok(st.kepatuhan.put(key, seq, h))
+}
+
 /// Gather and evaluate `profil` on `per`.
-pub async fn evaluasi(st: &AppState, profil: Arc<Profil>, per: Date) -> Result<Hasil, StoreError> {
+async fn hitung(st: &AppState, profil: Arc<Profil>, per: Date) -> Result<Hasil, StoreError> {
     let input = kepatuhan::gather(&st.db, &profil, per).await?;
     let all = simpul_store::pd::list(
         &st.db,

@@ -50,7 +50,7 @@ pub async fn show(
         peraturan: h.profil.peraturan.clone(),
         per: fmt_date(per),
         per_teks: crate::format_id::tanggal(per),
-        baris: h.baris.into_iter().filter(|b| b.pd == Some(id)).collect(),
+        baris: h.baris.iter().filter(|b| b.pd == Some(id)).cloned().collect(),
     };
     Ok(render(StatusCode::OK, &page))
 }
