@@ -50,7 +50,12 @@ pub async fn show(
         peraturan: h.profil.peraturan.clone(),
         per: fmt_date(per),
         per_teks: crate::format_id::tanggal(per),
-        baris: h.baris.iter().filter(|b| b.pd == Some(id)).cloned().collect(),
+        baris: h
+            .baris
+            .iter()
+            .filter(|b| b.pd == Some(id))
+            .cloned()
+            .collect(),
     };
     Ok(render(StatusCode::OK, &page))
 }
