@@ -95,6 +95,15 @@ impl AppState {
     }
 }
 
+impl Inner {
+    /// Today in the region's time zone (what a year or a date typed by an official means).
+    pub fn today(&self) -> time::Date {
+        time::OffsetDateTime::now_utc()
+            .to_offset(self.cfg.utc_offset)
+            .date()
+    }
+}
+
 impl std::ops::Deref for AppState {
     type Target = Inner;
     fn deref(&self) -> &Inner {

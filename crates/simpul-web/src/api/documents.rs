@@ -110,9 +110,7 @@ pub async fn year(
     ApiUser(_): ApiUser,
     ApiQuery(q): ApiQuery<YearQuery>,
 ) -> Result<Json<Vec<PdLan>>, ApiError> {
-    let tahun = q
-        .tahun
-        .unwrap_or_else(|| crate::pages::diagram_lan::this_year(&st));
+    let tahun = q.tahun.unwrap_or_else(|| st.today().year());
     let mut latest = diagram_lan::latest_of_year(&st.db, tahun).await?;
     let pds = pd::list(&st.db, &pd::PdFilter::default()).await?;
     Ok(Json(
@@ -151,7 +149,7 @@ pub async fn upload_lan(
     if !can_edit(&user, Some(&p)) {
         return Err(ApiError::new(ErrorCode::Forbidden));
     }
-    let now = crate::pages::diagram_lan::this_year(&st);
+    let now = st.today().year();
     let ((tahun, catatan), file) = accept(&st, mp, |form, pr| lan_fields(form, now, pr)).await?;
     match diagram_lan::add(&st.db, &user.actor(), id, tahun, catatan.as_deref(), &file).await {
         Ok(d) => Ok((StatusCode::CREATED, Json(d))),

@@ -70,10 +70,8 @@ fn version_row(d: DiagramLan, offset: time::UtcOffset) -> VersionRow {
 }
 
 /// The current year in the region's time zone.
-pub fn this_year(st: &AppState) -> i32 {
-    time::OffsetDateTime::now_utc()
-        .to_offset(st.cfg.utc_offset)
-        .year()
+fn this_year(st: &AppState) -> i32 {
+    st.today().year()
 }
 
 /// Query of the overview.

@@ -13,26 +13,30 @@ use crate::error::PageError;
 use crate::pages::{Ctx, region_name, render};
 use crate::state::AppState;
 
-/// The shipped profiles, parsed. They are compiled in and checked by tests, so a parse
-/// failure here is a build defect: it is logged and the profile left out.
-fn shipped() -> Vec<Profil> {
-    SHIPPED
-        .iter()
-        .filter_map(|(kode, text)| match Profil::parse(kode, text) {
-            Ok(p) => Some(p),
-            Err(e) => {
-                tracing::error!(error = %e, "shipped profile does not parse");
-                None
-            }
-        })
-        .collect()
+/// The shipped profiles, parsed once: they are compiled in and never change while the
+/// server runs. They are checked by tests, so a parse failure here is a build defect: it
+/// is logged and the profile left out.
+fn shipped() -> &'static [Profil] {
+    static PARSED: std::sync::OnceLock<Vec<Profil>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        SHIPPED
+            .iter()
+            .filter_map(|(kode, text)| match Profil::parse(kode, text) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    tracing::error!(error = %e, "shipped profile does not parse");
+                    None
+                }
+            })
+            .collect()
+    })
 }
 
 #[derive(Template)]
 #[template(path = "regulasi_list.html")]
 struct ListPage {
     ctx: Ctx,
-    profiles: Vec<Profil>,
+    profiles: &'static [Profil],
 }
 
 /// `GET /regulasi`.
@@ -51,7 +55,7 @@ pub async fn list(
 #[template(path = "regulasi_detail.html")]
 struct DetailPage {
     ctx: Ctx,
-    p: Profil,
+    p: &'static Profil,
 }
 
 /// `GET /regulasi/{kode}`.
@@ -61,7 +65,7 @@ pub async fn detail(
     Path(kode): Path<String>,
 ) -> Result<Response, PageError> {
     let p = shipped()
-        .into_iter()
+        .iter()
         .find(|p| p.kode == kode)
         .ok_or(PageError::NotFound)?;
     let page = DetailPage {
@@ -102,7 +106,7 @@ pub async fn compare(
     let hanya_beda = q.beda == "1";
     let page = ComparePage {
         ctx: Ctx::new(&user, lang, region_name(&st).await, "regulasi", None),
-        profiles: &profiles,
+        profiles,
         rows: all
             .into_iter()
             .filter(|r| r.berbeda || !hanya_beda)

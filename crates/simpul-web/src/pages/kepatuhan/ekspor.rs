@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use simpul_domain::registry::value::fmt_date;
 
 use super::ringkasan::PerQuery;
-use super::{BarisKepatuhan, evaluasi, per_salah, profil_aktif, tanggal_per, tanpa_profil};
+use super::{BarisKepatuhan, evaluasi_diminta};
 use crate::auth::PageUser;
 use crate::error::PageError;
 use crate::state::AppState;
@@ -80,14 +80,11 @@ pub async fn xlsx_all(
     PageUser(user, lang): PageUser,
     Query(q): Query<PerQuery>,
 ) -> Result<Response, PageError> {
-    let Some(profil) = profil_aktif(&st).await? else {
-        return Ok(tanpa_profil(&st, &user, lang).await);
+    let h = match evaluasi_diminta(&st, &user, lang, q.per.as_deref()).await? {
+        Ok(h) => h,
+        Err(page) => return Ok(page),
     };
-    let per = match tanggal_per(q.per.as_deref(), &profil) {
-        Ok(d) => d,
-        Err(raw) => return Ok(per_salah(&st, &user, lang, &raw).await),
-    };
-    let h = evaluasi(&st, profil, per).await?;
+    let per = h.per;
     // The export works on its own copy off the async threads; the cached rows stay.
     let baris = h.baris.clone();
     let bytes = tokio::task::spawn_blocking(move || xlsx(&baris))

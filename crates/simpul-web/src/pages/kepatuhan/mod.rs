@@ -214,6 +214,25 @@ pub async fn evaluasi(
     Ok(st.kepatuhan.put(key, seq, h))
 }
 
+/// What the pages, export and feed ask for: the active profile evaluated on `?per=`
+/// (default today). `Err` is the page to answer instead: no active profile, or a date
+/// that does not parse.
+pub async fn evaluasi_diminta(
+    st: &AppState,
+    user: &User,
+    lang: Lang,
+    per: Option<&str>,
+) -> Result<Result<Arc<Hasil>, Response>, StoreError> {
+    let Some(profil) = profil_aktif(st).await? else {
+        return Ok(Err(tanpa_profil(st, user, lang).await));
+    };
+    let per = match tanggal_per(per, &profil) {
+        Ok(d) => d,
+        Err(raw) => return Ok(Err(per_salah(st, user, lang, &raw).await)),
+    };
+    Ok(Ok(evaluasi(st, profil, per).await?))
+}
+
 /// Gather and evaluate `profil` on `per`.
 async fn hitung(st: &AppState, profil: Arc<Profil>, per: Date) -> Result<Hasil, StoreError> {
     let input = kepatuhan::gather(&st.db, &profil, per).await?;

@@ -10,7 +10,7 @@ use simpul_domain::org::PerangkatDaerah;
 use simpul_domain::registry::value::fmt_date;
 
 use super::ringkasan::PerQuery;
-use super::{BarisKepatuhan, evaluasi, per_salah, profil_aktif, tanggal_per, tanpa_profil};
+use super::{BarisKepatuhan, evaluasi_diminta};
 use crate::auth::PageUser;
 use crate::error::PageError;
 use crate::extract::PagePath;
@@ -36,14 +36,11 @@ pub async fn show(
     Query(q): Query<PerQuery>,
 ) -> Result<Response, PageError> {
     let pd = simpul_store::pd::get(&st.db, id).await?;
-    let Some(profil) = profil_aktif(&st).await? else {
-        return Ok(tanpa_profil(&st, &user, lang).await);
+    let h = match evaluasi_diminta(&st, &user, lang, q.per.as_deref()).await? {
+        Ok(h) => h,
+        Err(page) => return Ok(page),
     };
-    let per = match tanggal_per(q.per.as_deref(), &profil) {
-        Ok(d) => d,
-        Err(raw) => return Ok(per_salah(&st, &user, lang, &raw).await),
-    };
-    let h = evaluasi(&st, profil, per).await?;
+    let per = h.per;
     let page = PdPage {
         ctx: Ctx::new(&user, lang, region_name(&st).await, "kepatuhan", None),
         pd,

@@ -10,7 +10,7 @@ use simpul_domain::compliance::profile::Kewajiban;
 use simpul_domain::ids::PdId;
 use simpul_domain::registry::value::fmt_date;
 
-use super::{Angka, STATUS, evaluasi, per_salah, profil_aktif, tanggal_per, tanpa_profil};
+use super::{Angka, STATUS, evaluasi_diminta};
 use crate::auth::PageUser;
 use crate::chart::{BarOptions, bar_horizontal, donut};
 use crate::error::PageError;
@@ -57,14 +57,11 @@ pub async fn show(
     PageUser(user, lang): PageUser,
     Query(q): Query<PerQuery>,
 ) -> Result<Response, PageError> {
-    let Some(profil) = profil_aktif(&st).await? else {
-        return Ok(tanpa_profil(&st, &user, lang).await);
+    let h = match evaluasi_diminta(&st, &user, lang, q.per.as_deref()).await? {
+        Ok(h) => h,
+        Err(page) => return Ok(page),
     };
-    let per = match tanggal_per(q.per.as_deref(), &profil) {
-        Ok(d) => d,
-        Err(raw) => return Ok(per_salah(&st, &user, lang, &raw).await),
-    };
-    let h = evaluasi(&st, profil, per).await?;
+    let per = h.per;
     let slices: Vec<(String, f64)> = STATUS
         .iter()
         .map(|s| {
