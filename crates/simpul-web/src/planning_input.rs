@@ -5,13 +5,12 @@
 use simpul_domain::FieldProblems;
 use simpul_domain::access::{Action, Target};
 use simpul_domain::plan::{DokumenInput, NewReviu, ReviuInput};
-use simpul_store::berkas::Unggahan;
 use simpul_store::{StoreError, pd};
 use time::Date;
 
 use crate::auth::User;
 use crate::state::AppState;
-use crate::upload::{self, UploadForm};
+use crate::upload::UploadForm;
 
 /// Longest note on a file version.
 const MAX_CATATAN: usize = 500;
@@ -74,18 +73,4 @@ pub fn reviu_fields(
             None
         }
     }
-}
-
-/// The form's file when one was chosen, checked and put in the blob store; `Ok(None)`
-/// both when none was chosen and when it was refused (then `problems` says why). Call
-/// after the text fields are checked: with any problem found, nothing is stored.
-pub async fn optional_file(
-    st: &AppState,
-    form: &mut UploadForm,
-    problems: &mut FieldProblems,
-) -> Result<Option<Unggahan>, StoreError> {
-    if form.file.is_none() {
-        return Ok(None);
-    }
-    upload::accept_file(st, form, problems).await
 }

@@ -161,6 +161,20 @@ pub async fn accept_file(
     }))
 }
 
+/// The form's file when one was chosen, checked and put in the blob store; `Ok(None)`
+/// both when none was chosen and when it was refused (then `problems` says why). Call
+/// after the text fields are checked: with any problem found, nothing is stored.
+pub async fn accept_optional_file(
+    st: &AppState,
+    form: &mut UploadForm,
+    problems: &mut FieldProblems,
+) -> Result<Option<Unggahan>, StoreError> {
+    if form.file.is_none() {
+        return Ok(None);
+    }
+    accept_file(st, form, problems).await
+}
+
 /// A stored file as a download. Raster images may be shown inline (`inline`); every
 /// other type is always an attachment, so a browser never renders it as a page.
 pub async fn file_response(

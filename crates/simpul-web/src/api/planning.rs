@@ -53,7 +53,7 @@ async fn multipart<T>(
     let mut form = upload::read_form(mp).await.map_err(ApiError::from)?;
     let mut problems = FieldProblems::default();
     let fields = check(&form, &mut problems);
-    let file = planning_input::optional_file(st, &mut form, &mut problems).await?;
+    let file = upload::accept_optional_file(st, &mut form, &mut problems).await?;
     match fields {
         Some(f) if problems.is_empty() => Ok((f, file)),
         _ => Err(ApiError::fields(problems)),

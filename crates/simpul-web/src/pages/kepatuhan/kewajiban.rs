@@ -208,11 +208,7 @@ pub async fn catat(
     if let Err(p) = PemenuhanBaru::parse(&input, &profil, &subjects, today) {
         problems = p;
     }
-    let file = if form.file.is_some() {
-        upload::accept_file(&st, &mut form, &mut problems).await?
-    } else {
-        None
-    };
+    let file = upload::accept_optional_file(&st, &mut form, &mut problems).await?;
     if problems.is_empty() {
         match kepatuhan::catat(&st.db, &user.actor(), &profil, &input, today, file.as_ref()).await {
             Ok(_) => {

@@ -203,7 +203,7 @@ pub async fn add_review(
         }
     };
     let new = planning_input::reviu_fields(&form, planning_input::today(&st), &mut problems);
-    let file = planning_input::optional_file(&st, &mut form, &mut problems).await?;
+    let file = upload::accept_optional_file(&st, &mut form, &mut problems).await?;
     let Some(new) = new.filter(|_| problems.is_empty()) else {
         let p = page(&st, &user, lang, d, &form, &problems, None).await?;
         return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &p));

@@ -171,7 +171,7 @@ async fn accept(
         }
     };
     let catatan = planning_input::catatan(&form, "catatan_berkas", &mut problems);
-    let file = planning_input::optional_file(st, &mut form, &mut problems).await?;
+    let file = upload::accept_optional_file(st, &mut form, &mut problems).await?;
     match new {
         Some(new) if problems.is_empty() => Ok(Ok((
             new,
