@@ -93,3 +93,15 @@ id_type!(
     /// A fulfilment of a regulation obligation recorded by hand.
     PemenuhanId
 );
+id_type!(
+    /// An evaluation period (a year scored against one model).
+    PeriodeEvaluasiId
+);
+id_type!(
+    /// An evidence item (bukti dukung), reusable across periods and models.
+    BuktiDukungId
+);
+id_type!(
+    /// An evidence item attached to one level of one indicator of a period, with its review.
+    LampiranBuktiId
+);

@@ -54,6 +54,9 @@ fn actions() -> Vec<(&'static str, Action)> {
         ("KelolaTimKoordinasi", Action::KelolaTimKoordinasi),
         ("UbahDataPd", Action::UbahDataPd),
         ("KelolaPerencanaan", Action::KelolaPerencanaan),
+        ("KelolaEvaluasi", Action::KelolaEvaluasi),
+        ("KonsolidasiEvaluasi", Action::KonsolidasiEvaluasi),
+        ("NilaiEvaluasi", Action::NilaiEvaluasi),
     ]
 }
 
@@ -76,6 +79,9 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaTimKoordinasi", "YYYY"),
             ("UbahDataPd", "YYYY"),
             ("KelolaPerencanaan", "YYYY"),
+            ("KelolaEvaluasi", "YYYY"),
+            ("KonsolidasiEvaluasi", "YYYY"),
+            ("NilaiEvaluasi", "YYYY"),
         ],
     ),
     (
@@ -94,6 +100,9 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "YY--"),
             ("KelolaPerencanaan", "YY--"),
+            ("KelolaEvaluasi", "----"),
+            ("KonsolidasiEvaluasi", "YY--"),
+            ("NilaiEvaluasi", "----"),
         ],
     ),
     (
@@ -112,6 +121,9 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "YY--"),
             ("KelolaPerencanaan", "----"),
+            ("KelolaEvaluasi", "----"),
+            ("KonsolidasiEvaluasi", "----"),
+            ("NilaiEvaluasi", "----"),
         ],
     ),
     (
@@ -130,6 +142,9 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "----"),
             ("KelolaPerencanaan", "----"),
+            ("KelolaEvaluasi", "YYYY"),
+            ("KonsolidasiEvaluasi", "----"),
+            ("NilaiEvaluasi", "----"),
         ],
     ),
     (
@@ -148,6 +163,9 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "----"),
             ("KelolaPerencanaan", "----"),
+            ("KelolaEvaluasi", "----"),
+            ("KonsolidasiEvaluasi", "----"),
+            ("NilaiEvaluasi", "YYYY"),
         ],
     ),
     (
@@ -166,6 +184,9 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "----"),
             ("KelolaPerencanaan", "----"),
+            ("KelolaEvaluasi", "----"),
+            ("KonsolidasiEvaluasi", "----"),
+            ("NilaiEvaluasi", "----"),
         ],
     ),
     (
@@ -184,6 +205,9 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaTimKoordinasi", "----"),
             ("UbahDataPd", "----"),
             ("KelolaPerencanaan", "----"),
+            ("KelolaEvaluasi", "----"),
+            ("KonsolidasiEvaluasi", "----"),
+            ("NilaiEvaluasi", "----"),
         ],
     ),
 ];

@@ -112,3 +112,38 @@ pub async fn verify(db: &Db, blobs: &crate::blob::BlobStore) -> Result<FileCheck
     }
     Ok(out)
 }
+
+/// Columns of an optional `berkas b` (a LEFT JOIN), named for [`BerkasCols`].
+pub(crate) const BERKAS_OPT_COLUMNS: &str = "b.id AS berkas_id, b.sha256 AS berkas_sha256, \
+     b.ukuran AS berkas_ukuran, b.jenis_media AS berkas_jenis_media, b.nama AS berkas_nama, \
+     b.diunggah_oleh AS berkas_oleh, b.diunggah AS berkas_diunggah";
+
+/// An optional file read with [`BERKAS_OPT_COLUMNS`], to flatten into a row struct.
+#[derive(sqlx::FromRow)]
+pub(crate) struct BerkasCols {
+    berkas_id: Option<Uuid>,
+    berkas_sha256: Option<String>,
+    berkas_ukuran: Option<i64>,
+    berkas_jenis_media: Option<String>,
+    berkas_nama: Option<String>,
+    berkas_oleh: Option<String>,
+    berkas_diunggah: Option<String>,
+}
+
+impl BerkasCols {
+    /// The file, if the join found one.
+    pub(crate) fn into_berkas(self) -> Result<Option<Berkas>, StoreError> {
+        match self {
+            BerkasCols {
+                berkas_id: Some(id),
+                berkas_sha256: Some(sha),
+                berkas_ukuran: Some(ukuran),
+                berkas_jenis_media: Some(mime),
+                berkas_nama: Some(nama),
+                berkas_oleh: Some(oleh),
+                berkas_diunggah: Some(pada),
+            } => to_berkas((id, sha, ukuran, mime, nama, oleh, pada)).map(Some),
+            _ => Ok(None),
+        }
+    }
+}

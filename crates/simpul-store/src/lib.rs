@@ -11,6 +11,7 @@ pub mod demo_files;
 pub mod demo_registry;
 pub mod diagram_lan;
 pub mod error;
+pub mod evaluasi;
 pub mod kepatuhan;
 pub mod migrate;
 pub mod pd;

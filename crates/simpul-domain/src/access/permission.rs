@@ -34,6 +34,16 @@ pub enum Action {
     /// target: the Dinas drafts and keeps them (001 Lampiran B; 003 Pasal 7), so its
     /// administrators and the super admin may change them.
     KelolaPerencanaan,
+    /// Run the region's self-evaluation: open periods, assign indicators to PDs and
+    /// PDs to assessors, submit, approve, enter the national result, reword criteria.
+    /// The coordination team runs the exercise (000 Pasal 43), with the Dinas.
+    KelolaEvaluasi,
+    /// Consolidate the evaluation answers of an indicator the target PD leads.
+    KonsolidasiEvaluasi,
+    /// Review evidence of an indicator the target PD leads. Only the role is decided
+    /// here: whether the PD is in the assessor's team for the period is decided by
+    /// `evaluation::alur`, which knows the assignment.
+    NilaiEvaluasi,
 }
 
 /// What the action is about.
@@ -72,7 +82,10 @@ fn grant_permits(g: &Grant, action: Action, target: Target) -> bool {
         (Role::AdminPd, Action::KelolaPeran(Role::AdminPd | Role::OperatorPd)) => own,
         (Role::AdminPd, Action::LihatJejakAudit) => own,
         (Role::AdminPd, Action::KelolaPerencanaan) => own,
+        (Role::AdminPd, Action::KonsolidasiEvaluasi) => own,
         (Role::OperatorPd, Action::UbahDataPd) => own,
+        (Role::TimKoordinasi, Action::KelolaEvaluasi) => true,
+        (Role::AsesorInternal, Action::NilaiEvaluasi) => true,
         (Role::Auditor | Role::Pimpinan, Action::LihatJejakAudit) => true,
         _ => false,
     }
