@@ -6,6 +6,7 @@ pub mod cache;
 pub mod chart;
 pub mod document_input;
 pub mod error;
+pub mod evaluasi_models;
 pub mod extract;
 pub mod format_id;
 pub mod i18n;
@@ -152,6 +153,7 @@ pub fn router(state: AppState) -> Router {
             "/kepatuhan/kewajiban/{id}/pemenuhan",
             post(kepatuhan::kewajiban::catat).layer(DefaultBodyLimit::max(upload::BODY_LIMIT)),
         )
+        .merge(pages::evaluasi::routes())
         .route("/api/docs", get(api_docs))
         .nest("/api/v1", api::router())
         .route("/healthz", get(ops::healthz))

@@ -73,6 +73,8 @@ pub struct Inner {
     pub impact_graph: VersionedCache<(ItemId, Lang), String>,
     /// The active regulation profile, parsed once per code.
     pub profil_aktif: crate::pages::kepatuhan::ProfilCache,
+    /// The evaluation models, parsed once.
+    pub evaluasi: crate::evaluasi_models::ModelSet,
 }
 
 impl AppState {
@@ -91,6 +93,7 @@ impl AppState {
             kepatuhan: VersionedCache::new(32),
             kepatuhan_sedang: tokio::sync::Mutex::new(()),
             profil_aktif: Default::default(),
+            evaluasi: crate::evaluasi_models::ModelSet::shipped(),
         }))
     }
 }

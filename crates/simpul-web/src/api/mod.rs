@@ -2,6 +2,7 @@
 //! pages: permissions from the domain, errors as `{"error", "message", "fields"}`.
 
 pub mod documents;
+pub mod evaluasi;
 pub mod kepatuhan;
 pub mod openapi;
 pub mod org;
@@ -80,6 +81,7 @@ impl<T: DeserializeOwned, S: Send + Sync> axum::extract::FromRequestParts<S> for
 /// The `/api/v1` router.
 pub fn router() -> Router<AppState> {
     Router::new()
+        .merge(evaluasi::routes())
         .route("/openapi.json", get(openapi::document))
         .route("/saya", get(people::me))
         .route("/wilayah", get(org::region))

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod dashboard;
 pub mod diagram_lan;
+pub mod evaluasi;
 pub mod kepatuhan;
 pub mod login;
 pub mod pd;
