@@ -499,6 +499,7 @@ regulasi-catatan = Reading note
 regulasi-bunyi = Article text
 regulasi-tidak-diatur = Not regulated
 nav-kepatuhan = Compliance
+nav-evaluasi = SPBE evaluation
 kepatuhan-judul = SPBE regulatory compliance
 kepatuhan-pengantar = The status of every obligation under { $peraturan }, each with the article it rests on.
 kepatuhan-per = As of { $tanggal }.

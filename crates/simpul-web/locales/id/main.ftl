@@ -457,6 +457,7 @@ regulasi-catatan = Catatan penafsiran
 regulasi-bunyi = Bunyi pasal
 regulasi-tidak-diatur = Tidak diatur
 nav-kepatuhan = Kepatuhan
+nav-evaluasi = Evaluasi SPBE
 kepatuhan-judul = Kepatuhan regulasi SPBE
 kepatuhan-pengantar = Status setiap kewajiban menurut { $peraturan }, masing-masing dengan pasal yang menjadi dasarnya.
 kepatuhan-per = Keadaan per { $tanggal }.

@@ -56,6 +56,7 @@ impl Ctx {
             ("arsitektur", "/arsitektur"),
             ("perencanaan", "/perencanaan"),
             ("kepatuhan", "/kepatuhan"),
+            ("evaluasi", "/evaluasi"),
             ("regulasi", "/regulasi"),
             ("pd", "/pd"),
             ("pegawai", "/pegawai"),
