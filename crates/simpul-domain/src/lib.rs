@@ -4,6 +4,7 @@ pub mod access;
 pub mod audit;
 pub mod berkas;
 pub mod compliance;
+pub mod evaluation;
 pub mod ident;
 pub mod ids;
 pub mod org;
