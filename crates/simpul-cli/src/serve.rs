@@ -62,6 +62,13 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
             .await
             .context("loading the demo fulfilments")?;
         println!("Pemenuhan kewajiban demo: {fulfilled} baru");
+        let evaluasi = simpul_store::demo_evaluasi::load(&db)
+            .await
+            .context("loading the demo self-evaluations")?;
+        println!(
+            "Evaluasi SPBE demo: {} periode dan {} lampiran bukti dukung baru",
+            evaluasi.periode, evaluasi.lampiran
+        );
     }
     let zone = simpul_store::region::get(&db)
         .await?

@@ -7,6 +7,7 @@ pub mod blob;
 pub mod db;
 pub mod demo;
 pub mod demo_compliance;
+pub mod demo_evaluasi;
 pub mod demo_files;
 pub mod demo_registry;
 pub mod diagram_lan;
