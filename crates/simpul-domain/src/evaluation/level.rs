@@ -5,8 +5,8 @@ use std::fmt;
 
 use crate::problem::Masalahs;
 
-/// A maturity level 1..=5.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A maturity level 1..=5 (serialised as its number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Level(u8);
 
 impl Level {

@@ -55,6 +55,7 @@ mod saran;
 mod shipped;
 mod tingkat_akhir;
 mod validate;
+mod validate_indikator;
 
 pub use crosswalk::{Crosswalk, Peta};
 pub use dua_desimal::{Bobot, DuaDesimal};

@@ -109,7 +109,6 @@ impl Pecahan {
     /// Nearest `f64`, for drawing charts only; never compare or store it.
     pub fn perkiraan(&self) -> f64 {
         // u128 → f64 rounds; precision beyond what a chart can show is not needed.
-        #[allow(clippy::cast_precision_loss)]
         let (p, q) = (self.pembilang as f64, self.penyebut as f64);
         p / q
     }

@@ -51,7 +51,7 @@ impl StatusBukti {
 }
 
 /// The final level of one indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct TingkatAkhir {
     /// The highest level whose evidence, and that of every level below, is accepted;
     /// 1 when none is.
@@ -138,6 +138,14 @@ mod tests {
             tingkat_akhir(&v).nilai(),
             Nilai::Level(Level::new(2).unwrap())
         );
+    }
+
+    #[test]
+    fn serialised_as_codes() {
+        let json = |s: StatusBukti| toml::Value::try_from(s).unwrap().to_string();
+        for s in [D, R, B] {
+            assert_eq!(json(s), format!("\"{}\"", s.kode()));
+        }
     }
 
     #[test]
