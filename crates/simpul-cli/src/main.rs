@@ -6,6 +6,7 @@ mod profile;
 mod serve;
 mod settings;
 mod verify;
+mod verify_evidence;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +46,9 @@ enum Command {
     /// Walk the audit trail's hash chain and re-hash every stored file; exit 1 naming
     /// the first bad entry and every missing or altered file.
     Verify,
+    /// Check a bus evidence log offline (segment files and public key only); exit 1
+    /// naming the first entry altered, removed, reordered or truncated.
+    VerifyEvidence(verify_evidence::VerifyEvidenceArgs),
     /// Regulation profiles: check one, or start a region's own from a shipped one.
     #[command(subcommand)]
     Profile(profile::ProfileCommand),
@@ -88,6 +92,10 @@ fn init_logging(filter: &str) {
 }
 
 async fn run(cli: Cli) -> Result<ExitCode> {
+    // Offline: reads only the folder it is given, whatever the configuration says.
+    if let Command::VerifyEvidence(args) = &cli.command {
+        return verify_evidence::run(args);
+    }
     let mut s = Settings::load(cli.config.as_deref())?;
     if let Some(d) = cli.data_dir {
         s.data_dir = d;
@@ -102,6 +110,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Admin(cmd) => admin::run(s, cmd).await,
         Command::Verify => verify::run(&s).await,
+        Command::VerifyEvidence(args) => verify_evidence::run(&args),
         Command::Profile(cmd) => profile::run(cmd),
         Command::Config(ConfigCommand::Default) => {
             print!("{}", settings::DEFAULT_TOML);
