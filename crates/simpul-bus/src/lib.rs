@@ -101,6 +101,12 @@
 //!   outside the evidence folder).
 //!
 //! One process writes one evidence folder: bus replicas each need their own.
+//!
+//! # Reading back
+//!
+//! [`evidence::Pembaca`] iterates the entries from a given sequence number on, without
+//! verifying: what an indexer feeding the database search uses. `docs/bus-evidence.md`
+//! describes the format and the verifier's messages for operators.
 
 pub mod evidence;
 pub mod hash;

@@ -213,6 +213,7 @@ fn concurrent_appends_all_land_in_order_of_their_numbers() {
             Err(AppendError::Ditutup)
         ));
         assert_eq!(log.durable_seq(), log.written_seq());
+        assert_eq!(log.queue_len(), 0);
         all
     });
     assert_eq!(seqs.len(), 2000);

@@ -124,6 +124,11 @@ impl EvidenceLog {
         self.inti.bersama.ditulis.load(Ordering::Acquire)
     }
 
+    /// Appends queued for the writer and not yet taken (for metrics).
+    pub fn queue_len(&self) -> usize {
+        self.tx.max_capacity() - self.tx.capacity()
+    }
+
     /// Sequence number of the last line known to be on disk (fsynced).
     pub fn durable_seq(&self) -> u64 {
         self.inti.bersama.tahan_lama.load(Ordering::Acquire)
