@@ -121,7 +121,7 @@ impl Ctx<'_> {
     fn claimed(&self, nomor: u32, step: u32) -> u8 {
         let base = 1 + dice(self.region, &[nomor]) % 3;
         let gained = (0..step)
-            .filter(|s| dice(self.region, &[nomor, *s]) % 2 == 0)
+            .filter(|s| dice(self.region, &[nomor, *s]).is_multiple_of(2))
             .count();
         u8::try_from((base + u32::try_from(gained).unwrap_or(0)).min(5)).unwrap_or(1)
     }
@@ -302,7 +302,7 @@ impl Ctx<'_> {
                 indikator::isi(self.db, self.actor, p.id, n, None, &isian).await?;
                 continue;
             }
-            if n % 3 == 0 {
+            if n.is_multiple_of(3) {
                 continue;
             }
             let level = u8::try_from(1 + dice(self.region, &[n, 2026]) % 3).unwrap_or(1);
