@@ -235,6 +235,30 @@ pub const OPERATIONS: &[Operation] = &[
         200,
     ),
     (
+        "/evaluation/models",
+        "get",
+        "Model evaluasi yang tersedia (spbe-2020, pemdi-2026): nama, dasar hukum, tahun, status sementara, jumlah indikator",
+        None,
+        "EvaluationModelList",
+        200,
+    ),
+    (
+        "/evaluation/models/{model}",
+        "get",
+        "Satu model evaluasi lengkap: aspek, domain, indikator dengan bobot, nama level, kriteria (rumusan daerah), bukti dukung per level, dan crosswalk",
+        None,
+        "EvaluationModel",
+        200,
+    ),
+    (
+        "/evaluation/models/{model}/compute",
+        "post",
+        "Hitung indeks dan predikat dari level setiap indikator, persis (pecahan) dan dibulatkan dua desimal, per aspek dan domain, dengan saran kenaikan; 422 menyebut setiap nilai yang salah, 404 bila model tidak dikenal",
+        Some("ComputeInput"),
+        "ComputeResult",
+        200,
+    ),
+    (
         "/kepatuhan",
         "get",
         "Kepatuhan wilayah per tanggal (parameter per=TTTT-BB-HH): jumlah per status, per PD, per bab, per kewajiban, dan setiap baris dengan pasalnya",
@@ -449,6 +473,12 @@ fn schemas() -> Value {
     if let (Some(map), Value::Object(more)) = (all.as_object_mut(), planning_schemas()) {
         map.extend(more);
     }
+    if let (Some(map), Value::Object(more)) = (
+        all.as_object_mut(),
+        crate::api::evaluasi::hitung::skema::schemas(),
+    ) {
+        map.extend(more);
+    }
     all
 }
 
@@ -557,6 +587,9 @@ pub fn build() -> Value {
             };
             op["requestBody"] = json!({"required": true, "content": {media: {"schema": r(req)}}});
         }
+        if path.contains("{model}") {
+            op["parameters"] = json!([{"name": "model", "in": "path", "required": true, "schema": {"type": "string", "examples": ["spbe-2020", "pemdi-2026"]}}]);
+        }
         if path.contains("{id}") {
             op["parameters"] =
                 json!([{"name": "id", "in": "path", "required": true, "schema": uuid()}]);
@@ -601,7 +634,7 @@ mod tests {
         }
         let distinct: std::collections::BTreeSet<_> = OPERATIONS.iter().map(|o| o.0).collect();
         assert_eq!(doc["paths"].as_object().unwrap().len(), distinct.len());
-        assert_eq!(distinct.len(), 29);
+        assert_eq!(distinct.len(), 32);
         let codes: Vec<_> = simpul_domain::plan::JenisDokumenPerencanaan::ALL
             .iter()
             .map(|j| j.code())
