@@ -7,6 +7,8 @@
 mod bar;
 mod donut;
 mod graph;
+pub mod line;
+pub mod radar;
 #[cfg(test)]
 mod test_support;
 
