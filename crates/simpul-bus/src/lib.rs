@@ -1,7 +1,8 @@
 //! Simpul's service bus data plane. This first part holds the **evidence log** (who
 //! asked what of whom, through the bus, and what came of it, in a form that proves
 //! afterwards it was not changed) and the **keyed NIK hashes** of the personal-data
-//! ledger. The gateway builds on these.
+//! ledger, and the **gateway** ([`gateway`]) that routes, polices and records
+//! exchanges (see `docs/bus-gateway.md`).
 //!
 //! # Using it from a gateway
 //!
@@ -109,6 +110,7 @@
 //! describes the format and the verifier's messages for operators.
 
 pub mod evidence;
+pub mod gateway;
 pub mod hash;
 pub mod kunci;
 pub mod nik;
