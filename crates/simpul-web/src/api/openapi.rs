@@ -259,6 +259,126 @@ pub const OPERATIONS: &[Operation] = &[
         200,
     ),
     (
+        "/evaluation/periods",
+        "get",
+        "Periode evaluasi (tahun, model, status), indeks sejauh ini dengan predikat, dan kemajuan: indikator dikonsolidasi dan bukti dinilai",
+        None,
+        "EvaluationPeriodList",
+        200,
+    ),
+    (
+        "/evaluation/periods",
+        "post",
+        "Buka periode evaluasi (koordinator): model harus berlaku untuk tahun itu; 409 bila tahun dan model sudah dibuka",
+        Some("EvaluationPeriodInput"),
+        "EvaluationPeriod",
+        201,
+    ),
+    (
+        "/evaluation/periods/{id}",
+        "get",
+        "Satu periode: setiap indikator dengan PD penanggung jawab, penilaian mandiri, bukti dukung per level dan penilaiannya, tim asesor, indeks",
+        None,
+        "EvaluationPeriod",
+        200,
+    ),
+    (
+        "/evaluation/periods/{id}/submit",
+        "post",
+        "Ajukan periode (koordinator); 422 menyebut indikator yang belum dikonsolidasikan",
+        None,
+        "EvaluationPeriod",
+        200,
+    ),
+    (
+        "/evaluation/periods/{id}/approve",
+        "post",
+        "Setujui hasil (koordinator): semua bukti sudah dinilai; tingkat akhir setiap indikator dan indeks dihitung dari penilaian asesor",
+        None,
+        "EvaluationPeriod",
+        200,
+    ),
+    (
+        "/evaluation/periods/{id}/target",
+        "put",
+        "Target indeks daerah, 1,00 sampai 5,00 (koordinator)",
+        Some("EvaluationTargetInput"),
+        "EvaluationPeriod",
+        200,
+    ),
+    (
+        "/evaluation/periods/{id}/national",
+        "put",
+        "Hasil evaluasi nasional per indikator, setelah disetujui (koordinator)",
+        Some("EvaluationNationalInput"),
+        "EvaluationPeriod",
+        200,
+    ),
+    (
+        "/evaluation/periods/{id}/assessors/{pegawai}",
+        "put",
+        "PD yang dinilai seorang asesor internal pada periode ini (koordinator)",
+        Some("EvaluationTeamInput"),
+        "EvaluationPeriod",
+        200,
+    ),
+    (
+        "/evaluation/periods/{id}/evidence/{lampiran}/review",
+        "post",
+        "Penilaian asesor atas satu bukti dukung: diterima, atau revisi dengan komentar; 403 di_luar_tim_asesor bila PD utama bukan tim asesor itu",
+        Some("EvaluationReviewInput"),
+        "EvaluationAttachment",
+        200,
+    ),
+    (
+        "/evaluation/periods/{id}/indicators/{nomor}",
+        "put",
+        "Penilaian mandiri satu indikator (level 1-5, justifikasi; atau nilai, sumber, tanggal untuk indikator eksternal) oleh PD penanggung jawab",
+        Some("EvaluationSelfAssessment"),
+        "EvaluationIndicator",
+        200,
+    ),
+    (
+        "/evaluation/periods/{id}/indicators/{nomor}/pds",
+        "put",
+        "PD penanggung jawab satu indikator, tepat satu PD utama (koordinator)",
+        Some("EvaluationPdsInput"),
+        "EvaluationIndicator",
+        200,
+    ),
+    (
+        "/evaluation/periods/{id}/indicators/{nomor}/evidence",
+        "post",
+        "Lampirkan bukti dukung pada satu level: JSON untuk tautan, rujukan registri/perencanaan, atau bukti yang dipakai ulang; multipart/form-data (level, judul, berkas) untuk berkas",
+        Some("EvaluationEvidenceInput"),
+        "EvaluationAttachment",
+        201,
+    ),
+    (
+        "/evaluation/periods/{id}/indicators/{nomor}/consolidate",
+        "post",
+        "Konsolidasikan indikator (admin PD utama); 422 bila tingkat atau bukti dukung per level belum lengkap",
+        None,
+        "EvaluationIndicator",
+        200,
+    ),
+    (
+        "/evaluation/periods/{id}/indicators/{nomor}/reopen",
+        "post",
+        "Buka kembali indikator yang sudah dikonsolidasikan (admin PD utama)",
+        None,
+        "EvaluationIndicator",
+        200,
+    ),
+    (
+        "/evaluation/evidence/{id}/file",
+        "get",
+        "Unduh berkas bukti dukung (header X-Simpul-Sha256 memuat sidiknya)",
+        None,
+        "File",
+        200,
+    ),
+    (
         "/kepatuhan",
         "get",
         "Kepatuhan wilayah per tanggal (parameter per=TTTT-BB-HH): jumlah per status, per PD, per bab, per kewajiban, dan setiap baris dengan pasalnya",
@@ -479,6 +599,12 @@ fn schemas() -> Value {
     ) {
         map.extend(more);
     }
+    if let (Some(map), Value::Object(more)) = (
+        all.as_object_mut(),
+        crate::api::evaluasi::periode::skema::schemas(),
+    ) {
+        map.extend(more);
+    }
     all
 }
 
@@ -594,6 +720,9 @@ pub fn build() -> Value {
             op["parameters"] =
                 json!([{"name": "id", "in": "path", "required": true, "schema": uuid()}]);
         }
+        if path.starts_with("/evaluation/periods") || path.starts_with("/evaluation/evidence") {
+            crate::api::evaluasi::periode::skema::lengkapi(path, &mut op);
+        }
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
         entry[*method] = op;
     }
@@ -634,7 +763,7 @@ mod tests {
         }
         let distinct: std::collections::BTreeSet<_> = OPERATIONS.iter().map(|o| o.0).collect();
         assert_eq!(doc["paths"].as_object().unwrap().len(), distinct.len());
-        assert_eq!(distinct.len(), 32);
+        assert_eq!(distinct.len(), 46);
         let codes: Vec<_> = simpul_domain::plan::JenisDokumenPerencanaan::ALL
             .iter()
             .map(|j| j.code())
