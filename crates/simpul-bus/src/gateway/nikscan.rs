@@ -28,7 +28,7 @@ pub fn from_query(query: &str, names: &[String], key: &KunciNik, out: &mut Vec<N
         return;
     }
     for (k, v) in form::pairs(query) {
-        if names.iter().any(|n| *n == k) {
+        if names.contains(&k) {
             push(out, key, &v);
         }
     }

@@ -77,12 +77,6 @@ impl Limiter {
             .map(|s| s.lock().map(|m| m.len()).unwrap_or(0))
             .sum()
     }
-
-    /// Whether no pair is tracked.
-    #[cfg(test)]
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 #[cfg(test)]
