@@ -235,6 +235,26 @@ async fn evidence_is_attached_reused_and_reviewed() {
             all[1].bukti.url.as_deref(),
             Some("https://layanan.tanahbumbukab.go.id")
         );
+        // An accepted attachment cannot be withdrawn; one sent back can, and the item
+        // stays for its other uses.
+        assert!(matches!(
+            bukti::tarik(db, &sys(), l1).await,
+            Err(StoreError::Conflict("status"))
+        ));
+        let seq = head_seq(db).await;
+        bukti::tarik(db, &sys(), l2).await.unwrap();
+        assert_one_entry(
+            name,
+            db,
+            seq,
+            "evaluasi.bukti_ditarik",
+            "evaluasi",
+            Some(&old.id.to_string()),
+            Some(&pd.id.to_string()),
+        )
+        .await;
+        assert_eq!(bukti::of_periode(db, old.id).await.unwrap().len(), 1);
+        assert_eq!(count(db, "bukti_dukung").await, 2, "[{name}] items stay");
         // The other period's attachment keeps its own verdict.
         assert_eq!(
             bukti::of_periode(db, new.id).await.unwrap()[0].status,

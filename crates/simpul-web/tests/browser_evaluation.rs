@@ -1,7 +1,7 @@
 //! The self-evaluation in real Chromium without JavaScript: the Dinas fills in the last
 //! open indicator of a pemdi-2026 period (level, justification, evidence for each level),
-//! consolidates it, the coordinator submits the period, the internal assessor accepts
-//! the evidence, and the approved result shows its index on the period page and the
+//! consolidates it, the coordinator submits the period, the internal assessor sends one
+//! item back, the PD withdraws and replaces it, the assessor accepts the evidence, and the approved result shows its index on the period page and the
 //! dashboard's radar. The other nineteen indicators are prepared through the store, as
 //! their PDs would have done. Screenshots land in `target/screenshots/`.
 
@@ -156,8 +156,53 @@ async fn an_assessor_takes_a_period_from_draft_to_approved_result() {
         2,
         "one link per claimed level, attached in the browser"
     );
+    // Level 2's link is sent back; the PD withdraws it and attaches a replacement.
+    let review = |id: String| format!("form[action$='/lampiran/{id}/nilai']");
+    let level2 = mine.iter().find(|l| l.level == 2).unwrap();
+    b.goto(&first).await;
+    b.select_label(
+        &format!("{} select[name=status]", review(level2.id.to_string())),
+        "Perlu revisi",
+    )
+    .await;
+    b.fill(
+        &format!("{} input[name=komentar]", review(level2.id.to_string())),
+        "Lampirkan naskah yang sudah diundangkan.",
+    )
+    .await;
+    b.click(&format!(
+        "{} button[type=submit]",
+        review(level2.id.to_string())
+    ))
+    .await;
+    b.wait_text("main", "Lampirkan naskah yang sudah diundangkan.")
+        .await;
+    b.click(&format!(
+        "form[action$='/lampiran/{}/tarik'] button",
+        level2.id
+    ))
+    .await;
+    b.wait_text("main", "ditarik").await;
+    b.select_label("#lv-tautan", "2 — Membangun").await;
+    b.fill("#j-tautan", "Perbup tata kelola (diundangkan)")
+        .await;
+    b.fill(
+        "#u-tautan",
+        "https://jdih.tanahbumbukab.go.id/perbup-12-2027",
+    )
+    .await;
+    b.click("form:has(#u-tautan) button[type=submit]").await;
+    b.wait_text("main", "Perbup tata kelola (diundangkan)")
+        .await;
+    let mine: Vec<_> = bukti::of_periode(db, p.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|l| l.nomor == 1)
+        .collect();
+    assert_eq!(mine.len(), 2, "the sent-back link replaced");
     for l in &mine {
-        let form = format!("form[action$='/lampiran/{}/nilai']", l.id);
+        let form = review(l.id.to_string());
         b.goto(&first).await;
         b.select_label(&format!("{form} select[name=status]"), "Diterima")
             .await;

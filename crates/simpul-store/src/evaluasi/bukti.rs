@@ -274,6 +274,39 @@ pub async fn nilai(
     Ok(())
 }
 
+/// Withdraw an attachment not accepted (yet): the PD replaces evidence sent back for
+/// revision, so the old verdict no longer holds its level back. The item itself stays
+/// (it may support other levels), and the audit trail keeps the attachment and its
+/// verdict. An accepted attachment is `Conflict("status")`: it is the record of a
+/// decision.
+pub async fn tarik(db: &Db, actor: &Actor, lampiran: LampiranBuktiId) -> Result<(), StoreError> {
+    let l = lampiran_get(db, lampiran).await?;
+    let mut tx = db.begin().await?;
+    let n = exec_tx!(&mut tx, c => sqlx::query(
+        "DELETE FROM evaluasi_bukti WHERE id = $1 AND status <> 'diterima'"
+    ).bind(lampiran.0).execute(&mut *c).await)?;
+    if n == 0 {
+        return Err(StoreError::Conflict("status"));
+    }
+    let detail = json!({
+        "lampiran": lampiran.to_string(), "nomor": l.nomor, "level": l.level,
+        "bukti": l.bukti.id.to_string(), "status": l.status.kode(), "komentar": l.komentar,
+    });
+    audit::append(
+        &mut tx,
+        actor,
+        change(
+            "evaluasi.bukti_ditarik",
+            l.periode,
+            l.bukti.pd.map(|p| p.to_string()),
+            detail,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// One item.
 pub async fn get(db: &Db, id: BuktiDukungId) -> Result<BuktiDukung, StoreError> {
     items("d.id = $1", Some(id.0), db)

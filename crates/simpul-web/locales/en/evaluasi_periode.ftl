@@ -141,3 +141,5 @@ flash-evp-dikonsolidasi = Indicator consolidated.
 flash-evp-dibuka-kembali = Indicator reopened.
 flash-evp-dinilai = Evidence review saved.
 flash-evp-bukti-dilampirkan = Evidence attached.
+evp-tarik = Withdraw to replace
+flash-evp-ditarik = Evidence withdrawn; attach its replacement.

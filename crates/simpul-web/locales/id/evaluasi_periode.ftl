@@ -141,3 +141,5 @@ flash-evp-dikonsolidasi = Indikator dikonsolidasikan.
 flash-evp-dibuka-kembali = Indikator dibuka kembali.
 flash-evp-dinilai = Penilaian bukti dukung disimpan.
 flash-evp-bukti-dilampirkan = Bukti dukung dilampirkan.
+evp-tarik = Tarik untuk diganti
+flash-evp-ditarik = Bukti dukung ditarik; lampirkan penggantinya.

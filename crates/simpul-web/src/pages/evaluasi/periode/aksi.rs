@@ -294,15 +294,18 @@ pub async fn ajukan(st: &AppState, user: &User, m: &Muatan) -> Result<(), Tolak>
         .map_err(status_berubah)
 }
 
-/// The final level of each self-assessed indicator from its verdicts per level.
+/// The final level of each self-assessed indicator from its verdicts per level, never
+/// above the level the PD claimed: accepted evidence attached to a higher level shows
+/// the way forward but does not award a level nobody asked to be assessed on.
 pub fn tingkat_akhir_semua(m: &Muatan) -> Vec<(u32, u8)> {
     m.model
         .indikator()
         .iter()
         .filter(|i| !i.eksternal)
         .map(|i| {
-            let t = tingkat_akhir(&m.putusan_per_level(i.nomor));
-            (i.nomor, t.level.get())
+            let t = tingkat_akhir(&m.putusan_per_level(i.nomor)).level.get();
+            let claimed = m.ind(i.nomor).and_then(|r| r.level).unwrap_or(1);
+            (i.nomor, t.min(claimed.max(1)))
         })
         .collect()
 }

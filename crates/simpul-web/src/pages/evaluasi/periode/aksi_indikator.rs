@@ -417,6 +417,34 @@ pub async fn nilai(
     Ok(l.nomor)
 }
 
+/// Withdraw an attachment that was not accepted, e.g. one sent back for revision and
+/// replaced: whoever may attach evidence to the indicator may withdraw it.
+pub async fn tarik(st: &AppState, user: &User, m: &Muatan, lampiran: &str) -> Result<u32, Tolak> {
+    let id = lampiran
+        .trim()
+        .parse::<LampiranBuktiId>()
+        .map_err(|_| Tolak::TidakAda)?;
+    let l = m
+        .lampiran
+        .iter()
+        .find(|l| l.id == id)
+        .ok_or(Tolak::TidakAda)?;
+    periksa(user, m, l.nomor, AksiIndikator::LampirkanBukti)?;
+    if l.status == StatusBukti::Diterima {
+        let mut p = FieldProblems::default();
+        p.add(
+            ALUR,
+            Masalahs::one(
+                "bukti_sudah_diterima",
+                "Bukti dukung yang sudah diterima asesor tidak dapat ditarik.",
+            ),
+        );
+        return Err(Tolak::TidakValid(p));
+    }
+    bukti::tarik(&st.db, &user.actor(), id).await?;
+    Ok(l.nomor)
+}
+
 /// Consolidate `nomor`: its lead PD's admin, with a level and evidence on every level up
 /// to it (or an external indicator's value).
 pub async fn konsolidasi(st: &AppState, user: &User, m: &Muatan, nomor: u32) -> Result<(), Tolak> {

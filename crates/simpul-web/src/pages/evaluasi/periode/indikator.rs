@@ -55,6 +55,8 @@ pub struct LampiranView {
     pub komentar: String,
     /// Reviewed by (NIP).
     pub dinilai_oleh: String,
+    /// Not accepted: may be withdrawn and replaced.
+    pub bisa_ditarik: bool,
 }
 
 /// One level of the indicator.
@@ -134,6 +136,7 @@ fn lampiran_view(m: &Muatan, lang: Lang, l: &Lampiran) -> LampiranView {
         badge: badge_bukti(l.status),
         komentar: l.komentar.clone().unwrap_or_default(),
         dinilai_oleh: l.dinilai_oleh.clone().unwrap_or_default(),
+        bisa_ditarik: l.status != simpul_domain::evaluation::StatusBukti::Diterima,
     }
 }
 
@@ -482,4 +485,22 @@ pub async fn nilai(
         .await
         .map(|_| ());
     jawab(&st, &user, lang, &m, n, r, "evp-dinilai", "level").await
+}
+
+/// `POST /evaluasi/periode/{id}/lampiran/{lampiran}/tarik`: withdraw evidence that was not
+/// accepted (to replace it).
+pub async fn tarik(
+    State(st): State<AppState>,
+    PageUser(user, lang): PageUser,
+    Path((id, lampiran)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let m = muat(&st, id_periode(&id)?).await.map_err(ke_halaman)?;
+    let n = lampiran
+        .parse()
+        .ok()
+        .and_then(|l| m.lampiran.iter().find(|x| x.id == l))
+        .map(|l| l.nomor)
+        .ok_or(PageError::NotFound)?;
+    let r = aksi::tarik(&st, &user, &m, &lampiran).await.map(|_| ());
+    jawab(&st, &user, lang, &m, n, r, "evp-ditarik", "level").await
 }

@@ -48,6 +48,10 @@ pub fn routes() -> Router<AppState> {
             &format!("{p}/lampiran/{{lampiran}}/nilai"),
             post(indikator::nilai),
         )
+        .route(
+            &format!("{p}/lampiran/{{lampiran}}/tarik"),
+            post(indikator::tarik),
+        )
         .route(i, get(indikator::show))
         .route(&format!("{i}/pj"), post(koordinator::pj))
         .route(&format!("{i}/isi"), post(indikator::isi))
