@@ -259,19 +259,14 @@ pub async fn nilai(
         "lampiran": lampiran.to_string(), "nomor": l.nomor, "level": l.level,
         "status": status.kode(), "komentar": komentar,
     });
-    audit::append(
-        &mut tx,
-        actor,
-        change(
-            "evaluasi.bukti_dinilai",
-            l.periode,
-            l.bukti.pd.map(|p| p.to_string()),
-            detail,
-        ),
-    )
-    .await?;
+    audit::append(&mut tx, actor, about(&l, "evaluasi.bukti_dinilai", detail)).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// An audit entry about attachment `l`, for the PD owning its item.
+fn about<'a>(l: &Lampiran, action: &'a str, detail: serde_json::Value) -> crate::audit::Change<'a> {
+    change(action, l.periode, l.bukti.pd.map(|p| p.to_string()), detail)
 }
 
 /// Withdraw an attachment not accepted (yet): the PD replaces evidence sent back for
@@ -292,17 +287,7 @@ pub async fn tarik(db: &Db, actor: &Actor, lampiran: LampiranBuktiId) -> Result<
         "lampiran": lampiran.to_string(), "nomor": l.nomor, "level": l.level,
         "bukti": l.bukti.id.to_string(), "status": l.status.kode(), "komentar": l.komentar,
     });
-    audit::append(
-        &mut tx,
-        actor,
-        change(
-            "evaluasi.bukti_ditarik",
-            l.periode,
-            l.bukti.pd.map(|p| p.to_string()),
-            detail,
-        ),
-    )
-    .await?;
+    audit::append(&mut tx, actor, about(&l, "evaluasi.bukti_ditarik", detail)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -14,7 +14,7 @@ use simpul_domain::registry::value::date;
 use simpul_domain::{FieldProblems, Masalah, Masalahs};
 use simpul_store::StoreError;
 use simpul_store::berkas::Unggahan;
-use simpul_store::evaluasi::bukti::{self, ItemBaru};
+use simpul_store::evaluasi::bukti::{self, ItemBaru, Lampiran};
 use simpul_store::evaluasi::indikator::{self, Isian};
 use simpul_store::perencanaan;
 use simpul_store::registry::item;
@@ -388,15 +388,8 @@ pub async fn nilai(
     status: &str,
     komentar: &str,
 ) -> Result<u32, Tolak> {
-    let id = lampiran
-        .trim()
-        .parse::<LampiranBuktiId>()
-        .map_err(|_| Tolak::TidakAda)?;
-    let l = m
-        .lampiran
-        .iter()
-        .find(|l| l.id == id)
-        .ok_or(Tolak::TidakAda)?;
+    let l = lampiran_dari(m, lampiran)?;
+    let id = l.id;
     periksa(user, m, l.nomor, AksiIndikator::Nilai)?;
     let mut p = FieldProblems::default();
     let putusan = p.check("status", parse_putusan(status));
@@ -420,15 +413,8 @@ pub async fn nilai(
 /// Withdraw an attachment that was not accepted, e.g. one sent back for revision and
 /// replaced: whoever may attach evidence to the indicator may withdraw it.
 pub async fn tarik(st: &AppState, user: &User, m: &Muatan, lampiran: &str) -> Result<u32, Tolak> {
-    let id = lampiran
-        .trim()
-        .parse::<LampiranBuktiId>()
-        .map_err(|_| Tolak::TidakAda)?;
-    let l = m
-        .lampiran
-        .iter()
-        .find(|l| l.id == id)
-        .ok_or(Tolak::TidakAda)?;
+    let l = lampiran_dari(m, lampiran)?;
+    let id = l.id;
     periksa(user, m, l.nomor, AksiIndikator::LampirkanBukti)?;
     if l.status == StatusBukti::Diterima {
         let mut p = FieldProblems::default();
@@ -483,4 +469,17 @@ pub async fn buka_kembali(st: &AppState, user: &User, m: &Muatan, nomor: u32) ->
     )
     .await
     .map_err(status_berubah)
+}
+
+/// The attachment of this period named by `raw` (an id from a path); anything else is
+/// "not found".
+pub fn lampiran_dari<'m>(m: &'m Muatan, raw: &str) -> Result<&'m Lampiran, Tolak> {
+    let id = raw
+        .trim()
+        .parse::<LampiranBuktiId>()
+        .map_err(|_| Tolak::TidakAda)?;
+    m.lampiran
+        .iter()
+        .find(|l| l.id == id)
+        .ok_or(Tolak::TidakAda)
 }

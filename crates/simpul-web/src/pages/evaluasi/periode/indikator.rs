@@ -475,12 +475,9 @@ pub async fn nilai(
     Form(f): Form<NilaiForm>,
 ) -> Result<Response, PageError> {
     let m = muat(&st, id_periode(&id)?).await.map_err(ke_halaman)?;
-    let n = lampiran
-        .parse()
-        .ok()
-        .and_then(|l| m.lampiran.iter().find(|x| x.id == l))
-        .map(|l| l.nomor)
-        .ok_or(PageError::NotFound)?;
+    let n = aksi::lampiran_dari(&m, &lampiran)
+        .map_err(|_| PageError::NotFound)?
+        .nomor;
     let r = aksi::nilai(&st, &user, &m, &lampiran, &f.status, &f.komentar)
         .await
         .map(|_| ());
@@ -495,12 +492,9 @@ pub async fn tarik(
     Path((id, lampiran)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let m = muat(&st, id_periode(&id)?).await.map_err(ke_halaman)?;
-    let n = lampiran
-        .parse()
-        .ok()
-        .and_then(|l| m.lampiran.iter().find(|x| x.id == l))
-        .map(|l| l.nomor)
-        .ok_or(PageError::NotFound)?;
+    let n = aksi::lampiran_dari(&m, &lampiran)
+        .map_err(|_| PageError::NotFound)?
+        .nomor;
     let r = aksi::tarik(&st, &user, &m, &lampiran).await.map(|_| ());
     jawab(&st, &user, lang, &m, n, r, "evp-ditarik", "level").await
 }
