@@ -3,6 +3,7 @@
 pub mod access;
 pub mod audit;
 pub mod berkas;
+pub mod bus;
 pub mod compliance;
 pub mod evaluation;
 pub mod ident;

@@ -57,6 +57,8 @@ fn actions() -> Vec<(&'static str, Action)> {
         ("KelolaEvaluasi", Action::KelolaEvaluasi),
         ("KonsolidasiEvaluasi", Action::KonsolidasiEvaluasi),
         ("NilaiEvaluasi", Action::NilaiEvaluasi),
+        ("KelolaBus", Action::KelolaBus),
+        ("TinjauBus", Action::TinjauBus),
     ]
 }
 
@@ -82,6 +84,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaEvaluasi", "YYYY"),
             ("KonsolidasiEvaluasi", "YYYY"),
             ("NilaiEvaluasi", "YYYY"),
+            ("KelolaBus", "YYYY"),
+            ("TinjauBus", "YYYY"),
         ],
     ),
     (
@@ -103,6 +107,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaEvaluasi", "----"),
             ("KonsolidasiEvaluasi", "YY--"),
             ("NilaiEvaluasi", "----"),
+            ("KelolaBus", "YY--"),
+            ("TinjauBus", "YY--"),
         ],
     ),
     (
@@ -124,6 +130,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaEvaluasi", "----"),
             ("KonsolidasiEvaluasi", "----"),
             ("NilaiEvaluasi", "----"),
+            ("KelolaBus", "----"),
+            ("TinjauBus", "----"),
         ],
     ),
     (
@@ -145,6 +153,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaEvaluasi", "YYYY"),
             ("KonsolidasiEvaluasi", "----"),
             ("NilaiEvaluasi", "----"),
+            ("KelolaBus", "----"),
+            ("TinjauBus", "----"),
         ],
     ),
     (
@@ -166,6 +176,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaEvaluasi", "----"),
             ("KonsolidasiEvaluasi", "----"),
             ("NilaiEvaluasi", "YYYY"),
+            ("KelolaBus", "----"),
+            ("TinjauBus", "----"),
         ],
     ),
     (
@@ -187,6 +199,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaEvaluasi", "----"),
             ("KonsolidasiEvaluasi", "----"),
             ("NilaiEvaluasi", "----"),
+            ("KelolaBus", "----"),
+            ("TinjauBus", "----"),
         ],
     ),
     (
@@ -208,6 +222,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("KelolaEvaluasi", "----"),
             ("KonsolidasiEvaluasi", "----"),
             ("NilaiEvaluasi", "----"),
+            ("KelolaBus", "----"),
+            ("TinjauBus", "----"),
         ],
     ),
 ];

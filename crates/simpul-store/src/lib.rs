@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod berkas;
 pub mod blob;
+pub mod bus;
 pub mod db;
 pub mod demo;
 pub mod demo_compliance;

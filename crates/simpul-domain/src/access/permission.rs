@@ -44,6 +44,13 @@ pub enum Action {
     /// here: whether the PD is in the assessor's team for the period is decided by
     /// `evaluation::alur`, which knows the assignment.
     NilaiEvaluasi,
+    /// Register and edit the target PD's bus services, its consumers (applications and
+    /// their credentials) and its grant requests: its administrators.
+    KelolaBus,
+    /// Review bus services and grants (000 Pasal 22(4)(c)), switch services off, revoke
+    /// grants and credentials, define data elements. Asked with the Dinas as the target
+    /// (`bus::siapa`): its administrators and the super admin.
+    TinjauBus,
 }
 
 /// What the action is about.
@@ -83,6 +90,7 @@ fn grant_permits(g: &Grant, action: Action, target: Target) -> bool {
         (Role::AdminPd, Action::LihatJejakAudit) => own,
         (Role::AdminPd, Action::KelolaPerencanaan) => own,
         (Role::AdminPd, Action::KonsolidasiEvaluasi) => own,
+        (Role::AdminPd, Action::KelolaBus | Action::TinjauBus) => own,
         (Role::OperatorPd, Action::UbahDataPd) => own,
         (Role::TimKoordinasi, Action::KelolaEvaluasi) => true,
         (Role::AsesorInternal, Action::NilaiEvaluasi) => true,
