@@ -67,6 +67,12 @@ impl DokumenOpenApi {
                 return Err(Masalahs::one("openapi_bukan_json", pesan));
             }
         };
+        if !v.is_object() {
+            return one(
+                "openapi_bukan_json",
+                "Dokumen OpenAPI harus sebuah objek JSON (YAML belum didukung).",
+            );
+        }
         let mut found = Vec::new();
         let versi = v.get("openapi").and_then(Value::as_str).unwrap_or("");
         let ver_ok = versi.strip_prefix("3.").is_some_and(|r| {
@@ -202,6 +208,11 @@ mod tests {
             let e = DokumenOpenApi::parse(bytes).unwrap_err();
             assert!(e.has(kode), "{:?}: {e:?}", String::from_utf8_lossy(bytes));
         }
+        assert!(
+            DokumenOpenApi::parse(b"\"openapi: 3.0.0\"")
+                .unwrap_err()
+                .has("openapi_bukan_json")
+        );
         let yaml = DokumenOpenApi::parse(b"openapi: 3.0.0").unwrap_err();
         assert!(yaml.0[0].pesan.contains("YAML"));
         let big = vec![b' '; MAKS_UKURAN + 1];

@@ -228,6 +228,13 @@ pub async fn cabut_kredensial(db: &Db, actor: &Actor, id: Uuid) -> Result<(), St
     Ok(())
 }
 
+/// One credential.
+pub async fn kredensial_get(db: &Db, id: Uuid) -> Result<Kredensial, StoreError> {
+    Ok(on_db!(db, p => sqlx::query_as(
+        "SELECT id, konsumen, jenis, client_id, sha256, petunjuk, dicabut, dibuat FROM bus_kredensial WHERE id = $1"
+    ).bind(id).fetch_one(p).await)?)
+}
+
 /// Credentials of a consumer, newest first.
 pub async fn kredensial(db: &Db, konsumen: Uuid) -> Result<Vec<Kredensial>, StoreError> {
     Ok(on_db!(db, p => sqlx::query_as(

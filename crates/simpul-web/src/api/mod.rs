@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, for machine clients and scripts. Same rules as the
 //! pages: permissions from the domain, errors as `{"error", "message", "fields"}`.
 
+pub mod bus;
 pub mod documents;
 pub mod evaluasi;
 pub mod kepatuhan;
@@ -82,6 +83,7 @@ impl<T: DeserializeOwned, S: Send + Sync> axum::extract::FromRequestParts<S> for
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(evaluasi::routes())
+        .merge(bus::routes())
         .route("/openapi.json", get(openapi::document))
         .route("/saya", get(people::me))
         .route("/wilayah", get(org::region))
