@@ -2,6 +2,7 @@
 //! users and tokens, verify the audit trail, print the default configuration.
 
 mod admin;
+mod bus;
 mod profile;
 mod serve;
 mod settings;
@@ -38,6 +39,8 @@ struct Cli {
 enum Command {
     /// Start the web server (UI and API).
     Serve(serve::ServeArgs),
+    /// Run the service bus gateway alone, routing from the database's directory.
+    Bus,
     /// Apply database migrations and exit.
     Migrate,
     /// Administration: the region, users, API tokens.
@@ -110,6 +113,16 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Admin(cmd) => admin::run(s, cmd).await,
         Command::Verify => verify::run(&s).await,
+        Command::Bus => {
+            let db = open_db(&s).await?;
+            let b = bus::build(&s, db.clone(), None).await?;
+            bus::serve(&s, b, async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await?;
+            db.close().await;
+            Ok(std::process::ExitCode::SUCCESS)
+        }
         Command::VerifyEvidence(args) => verify_evidence::run(&args),
         Command::Profile(cmd) => profile::run(cmd),
         Command::Config(ConfigCommand::Default) => {

@@ -88,7 +88,21 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
     );
     tracing::info!(%addr, backend = db.backend(), "listening");
     let state = simpul_web::AppState::new(db.clone(), blobs, web);
+    let bus = crate::bus::build(&s, db.clone(), Some(state.0.metrics.clone())).await?;
+    let (stop_bus, bus_stopped) = tokio::sync::watch::channel(false);
+    let bus_task = {
+        let s = s.clone();
+        tokio::spawn(async move {
+            let mut rx = bus_stopped;
+            crate::bus::serve(&s, bus, async move {
+                let _ = rx.wait_for(|v| *v).await;
+            })
+            .await
+        })
+    };
     simpul_web::serve(listener, state, shutdown).await?;
+    let _ = stop_bus.send(true);
+    bus_task.await??;
     db.close().await;
     Ok(ExitCode::SUCCESS)
 }

@@ -18,6 +18,8 @@ pub struct Settings {
     pub database_url: Option<String>,
     /// Address the web server listens on.
     pub listen: String,
+    /// Address the service bus gateway listens on (`simpul serve` and `simpul bus`).
+    pub bus_listen: String,
     /// Minutes of inactivity after which a session ends (002 Pasal 18(d)).
     pub idle_timeout_minutes: u64,
     /// Mark cookies Secure (when served over HTTPS).
@@ -38,6 +40,7 @@ impl Default for Settings {
             data_dir: PathBuf::from("data"),
             database_url: None,
             listen: "127.0.0.1:8080".into(),
+            bus_listen: "127.0.0.1:8081".into(),
             idle_timeout_minutes: 30,
             secure_cookies: false,
             utc_offset: String::new(),
@@ -56,6 +59,7 @@ impl std::fmt::Debug for Settings {
                 &self.database_url.as_ref().map(|u| redact(u)),
             )
             .field("listen", &self.listen)
+            .field("bus_listen", &self.bus_listen)
             .field("idle_timeout_minutes", &self.idle_timeout_minutes)
             .field("secure_cookies", &self.secure_cookies)
             .field("utc_offset", &self.utc_offset)
@@ -92,6 +96,9 @@ data_dir = "data"
 
 # Address of the web server.
 listen = "127.0.0.1:8080"
+
+# Address of the service bus gateway (consumers call services here).
+bus_listen = "127.0.0.1:8081"
 
 # Minutes of inactivity after which a session ends (Perbup Tanah Laut 25/2018 Pasal 18(d)).
 idle_timeout_minutes = 30
@@ -143,6 +150,9 @@ impl Settings {
         }
         if let Some(v) = get("SIMPUL_LISTEN") {
             self.listen = v;
+        }
+        if let Some(v) = get("SIMPUL_BUS_LISTEN") {
+            self.bus_listen = v;
         }
         if let Some(v) = get("SIMPUL_IDLE_TIMEOUT_MINUTES") {
             self.idle_timeout_minutes = v

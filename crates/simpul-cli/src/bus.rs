@@ -1,0 +1,74 @@
+//! The bus gateway inside `simpul serve`, or alone as `simpul bus`: routes from the
+//! database's directory (`simpul_store::bus::DbSource`), evidence in
+//! `<data_dir>/bus/bukti`, NIK key in `<data_dir>/bus/kunci-nik.key`.
+//!
+//! Refresh: every `REFRESH` the gateway reloads the directory from the database. A
+//! notify from the web state would be quicker, but `simpul bus` runs as its own process
+//! and replicas each need to see changes too, so a short interval is the one mechanism
+//! that works everywhere; a few seconds between the Dinas' approval and the first
+//! routed call is acceptable for a review that takes days.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use metrics_exporter_prometheus::PrometheusHandle;
+use simpul_bus::evidence::{EvidenceConfig, EvidenceLog};
+use simpul_bus::gateway::{Gateway, GatewayConfig};
+use simpul_bus::nik::KunciNik;
+use simpul_store::Db;
+use simpul_store::bus::DbSource;
+
+use crate::settings::Settings;
+
+/// How often the gateway reloads the directory.
+pub const REFRESH: Duration = Duration::from_secs(3);
+
+/// A built gateway and its evidence log.
+pub struct Bus {
+    /// The gateway.
+    pub gateway: Gateway,
+    /// Its evidence log (shut down after the gateway stops).
+    pub log: EvidenceLog,
+}
+
+/// Open the evidence log and the NIK key, build the gateway over the database.
+pub async fn build(s: &Settings, db: Db, metrics: Option<PrometheusHandle>) -> Result<Bus> {
+    let dir = s.data_dir.join("bus");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let bukti = dir.join("bukti");
+    let log = tokio::task::spawn_blocking(move || EvidenceLog::open(EvidenceConfig::new(bukti)))
+        .await?
+        .context("opening the bus evidence log")?;
+    let nik = KunciNik::load_or_create(&dir.join("kunci-nik.key")).context("the NIK key")?;
+    let cfg = GatewayConfig {
+        refresh_interval: REFRESH,
+        ..GatewayConfig::default()
+    };
+    let mut b = Gateway::builder(cfg, Arc::new(DbSource::new(db)), log.clone(), nik);
+    if let Some(m) = metrics {
+        b = b.metrics_handle(m);
+    }
+    Ok(Bus {
+        gateway: b.build().await,
+        log,
+    })
+}
+
+/// Serve `bus` on `s.bus_listen` until `shutdown`, then close the evidence log.
+pub async fn serve(
+    s: &Settings,
+    bus: Bus,
+    shutdown: impl std::future::Future<Output = ()> + Send,
+) -> Result<()> {
+    let listener = tokio::net::TcpListener::bind(&s.bus_listen)
+        .await
+        .with_context(|| format!("listening on {} (bus)", s.bus_listen))?;
+    println!("Bus Simpul siap di http://{}/", listener.local_addr()?);
+    bus.gateway.serve(listener, shutdown).await?;
+    bus.log
+        .shutdown()
+        .await
+        .map_err(|e| anyhow::anyhow!("closing the evidence log: {e}"))?;
+    Ok(())
+}
