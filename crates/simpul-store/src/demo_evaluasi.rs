@@ -217,7 +217,8 @@ impl Ctx<'_> {
                 let id = self.attach(&p, model, n, l, made).await?;
                 count += 1;
                 // One claimed top level in seven is sent back: its final level is lower.
-                let revisi = l == level && l > 1 && dice(self.region, &[n, step, 7]).is_multiple_of(7);
+                let revisi =
+                    l == level && l > 1 && dice(self.region, &[n, step, 7]).is_multiple_of(7);
                 let status = if revisi {
                     StatusBukti::Revisi
                 } else {

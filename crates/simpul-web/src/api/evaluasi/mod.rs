@@ -10,5 +10,7 @@ pub mod periode;
 
 /// Every route of the evaluation API.
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(hitung::routes()).merge(periode::routes())
+    Router::new()
+        .merge(hitung::routes())
+        .merge(periode::routes())
 }
