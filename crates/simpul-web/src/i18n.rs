@@ -100,7 +100,9 @@ mod tests {
     /// The keys of every Fluent file of `lang` (features keep their texts in files of
     /// their own beside `main.ftl`).
     fn all_keys(lang: &str) -> std::collections::BTreeSet<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang);
         let mut all = std::collections::BTreeSet::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
