@@ -90,6 +90,8 @@ pub fn simpul(dir: &TempDir, args: &[&str]) -> Command {
     c.current_dir(dir.path())
         .env("SIMPUL_DATA_DIR", dir.data())
         .env("SIMPUL_LOG", "warn")
+        // Tests run side by side: each server's bus gateway takes a free port.
+        .env("SIMPUL_BUS_LISTEN", "127.0.0.1:0")
         .env("NO_COLOR", "1")
         .args(args);
     c
