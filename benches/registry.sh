@@ -27,6 +27,7 @@ run "list: datasets, page 200" "/arsitektur/data?hal=200"
 run "list: datasets of one PD" "/arsitektur/data?q=penduduk"
 run "search" "/arsitektur/cari?q=kesehatan"
 run "search, one status" "/arsitektur/cari?q=kesehatan&status=aktif"
+run "search, one domain" "/arsitektur/cari?q=kesehatan&domain=data"
 run "impact page ($DEPENDENTS dependents)" "/arsitektur/item/$SERVER_ID/dampak"
 run "impact API" "/api/v1/arsitektur/item/$SERVER_ID/dampak"
 

@@ -33,6 +33,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0004_documents.sql"),
     migration!("0005_dokumen_perencanaan.sql"),
     migration!("0006_pemenuhan.sql"),
+    migration!("0007_search_filter_terms.sql"),
     migration!("0008_evaluasi.sql"),
     migration!("0009_bus.sql"),
 ];

@@ -5,7 +5,14 @@
 //! User text never reaches either query language as syntax: it is cut into words of
 //! letters and digits, and every word must occur (both backends tokenise on the same
 //! separators). PostgreSQL stems Indonesian words (`pelayanan` finds `layanan`); SQLite
-//! matches whole words only. The SQLite queries live in `search/sqlite.rs`.
+//! matches whole words only.
+//!
+//! Filters are applied differently too. PostgreSQL tests them on the rows its `tsvector`
+//! index found, which are the records' own rows. SQLite's FTS5 index is a table apart,
+//! and testing a filter on the records' rows cost a row lookup per match, more than the
+//! search itself; so its index also holds each record's kind, domain, status, PD and
+//! archive mark as tokens (migration 0007) and the filter becomes part of the FTS5 query.
+//! The SQLite queries live in `search/sqlite.rs`.
 
 use simpul_domain::registry::Item;
 
@@ -39,19 +46,11 @@ pub async fn search(
     if words.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let mut args = vec![Arg::Text(quoted(&words))];
-    let where_ = filter_sql(f, &mut args);
     let mut hits = match db {
-        Db::Sqlite(p) => {
-            // Beyond the archive flag, a filter usually keeps a small part of the matches.
-            let narrowed = f.jenis.is_some()
-                || f.domain.is_some()
-                || f.pd.is_some()
-                || f.status.is_some()
-                || f.q.is_some();
-            sqlite::best(p, &args, &where_, narrowed, limit).await?
-        }
+        Db::Sqlite(p) => sqlite::best(p, &words, f, limit).await?,
         Db::Postgres(p) => {
+            let mut args = vec![Arg::Text(quoted(&words))];
+            let where_ = filter_sql(f, &mut args);
             let sql = format!(
                 "SELECT {COLUMNS}, top.skor AS skor FROM (
                     SELECT a.id AS id, a.kode AS kode,

@@ -141,7 +141,7 @@ pub const OPERATIONS: &[Operation] = &[
     (
         "/arsitektur/cari",
         "get",
-        "Pencarian teks penuh di seluruh domain (q, domain, pd, limit)",
+        "Pencarian teks penuh di seluruh domain (q; filter: domain, pd, status; limit)",
         None,
         "ItemList",
         200,
@@ -689,6 +689,33 @@ fn planning_schemas() -> Value {
     })
 }
 
+/// The query parameters of the search (`GET /arsitektur/cari`).
+fn search_parameters() -> Value {
+    let q = |name: &str, required: bool, schema: Value, description: &str| json!({"name": name, "in": "query", "required": required, "schema": schema, "description": description});
+    json!([
+        q("q", true, s(), "Kata yang dicari; setiap kata harus ada."),
+        q(
+            "domain",
+            false,
+            s(),
+            "Hanya domain ini (kode domain, mis. `data`, `aplikasi`)."
+        ),
+        q("pd", false, uuid(), "Hanya catatan milik PD ini."),
+        q(
+            "status",
+            false,
+            s(),
+            "Hanya status ini (kode status salah satu jenis, mis. `aktif`, `produksi`)."
+        ),
+        q(
+            "limit",
+            false,
+            json!({"type": "integer", "minimum": 1, "maximum": 500, "default": 50}),
+            "Banyak hasil terbaik."
+        ),
+    ])
+}
+
 /// Build the document.
 pub fn build() -> Value {
     let mut paths = serde_json::Map::new();
@@ -722,6 +749,9 @@ pub fn build() -> Value {
         }
         if path.starts_with("/evaluation/periods") || path.starts_with("/evaluation/evidence") {
             crate::api::evaluasi::periode::skema::lengkapi(path, &mut op);
+        }
+        if (*path, *method) == ("/arsitektur/cari", "get") {
+            op["parameters"] = search_parameters();
         }
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
         entry[*method] = op;
