@@ -7,8 +7,9 @@
 //! # Using it from a gateway
 //!
 //! ```no_run
-//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-//! use simpul_bus::evidence::{EvidenceConfig, EvidenceLog, Pertukaran};
+//! # use simpul_bus::evidence::Pertukaran;
+//! # async fn demo(entry: Pertukaran) -> Result<(), Box<dyn std::error::Error>> {
+//! use simpul_bus::evidence::{EvidenceConfig, EvidenceLog};
 //! use simpul_bus::nik::KunciNik;
 //!
 //! // At startup (blocking file I/O: before serving, or in spawn_blocking).
@@ -16,8 +17,7 @@
 //! let nik = KunciNik::load_or_create("data/kunci-nik.key".as_ref())?;
 //! publish(log.public_key().to_hex());
 //!
-//! // Per exchange, from any task, after the response body is known:
-//! # let entry: Pertukaran = todo!();
+//! // Per exchange (`entry`), from any task, after the response body is known:
 //! let ack = log.append(entry).await?; // line handed to the OS: survives a kill
 //!
 //! // On shutdown (SIGTERM): queued entries, a closing checkpoint, fsync.
