@@ -6,6 +6,7 @@ pub mod berkas;
 pub mod bus;
 pub mod compliance;
 pub mod evaluation;
+mod file_problems;
 pub mod ident;
 pub mod ids;
 pub mod org;

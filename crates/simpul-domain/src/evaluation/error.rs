@@ -38,24 +38,15 @@ impl ModelErrors {
 
 impl fmt::Display for ModelErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.errors.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}:{}: {}: {}", self.berkas, e.baris, e.kolom, e.pesan)?;
-        }
-        Ok(())
+        let problems = self
+            .errors
+            .iter()
+            .map(|e| (e.baris, e.kolom.as_str(), e.pesan.as_str()));
+        crate::file_problems::write(f, &self.berkas, problems)
     }
 }
 
-/// The 1-based line of byte offset `at` in `text`.
-pub(super) fn line_of(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
-}
+pub(super) use crate::file_problems::line_of;
 
 /// Collects problems while a file is checked.
 pub(super) struct Pemeriksa<'a> {

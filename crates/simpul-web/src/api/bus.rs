@@ -69,6 +69,18 @@ pub async fn boleh_kelola(st: &AppState, user: &User, id: PdId) -> Result<bool, 
     Ok(user.can_pd(Action::KelolaBus, &p))
 }
 
+/// The PD a new record is for: given, existing (else `unknown_reference`), and one
+/// `user` manages (else 403).
+async fn pd_dikelola(st: &AppState, user: &User, pd: Option<PdId>) -> Result<PdId, ApiError> {
+    let Some(pd_id) = pd else {
+        return Err(field("pd", Masalahs::one("wajib_diisi", "Wajib diisi.")));
+    };
+    let allowed = boleh_kelola(st, user, pd_id)
+        .await
+        .map_err(|_| ApiError::new(ErrorCode::UnknownReference))?;
+    if allowed { Ok(pd_id) } else { Err(forbidden()) }
+}
+
 /// May `user` review (the Dinas: super admin or the `pengelola_spbe` PD's admins)?
 pub async fn boleh_tinjau(st: &AppState, user: &User) -> Result<bool, ApiError> {
     Ok(match pd::pengelola(&st.db).await? {
@@ -251,15 +263,7 @@ pub async fn create_service(
     ApiUser(user): ApiUser,
     ApiJson(i): ApiJson<ServiceInput>,
 ) -> Result<(StatusCode, Json<layanan::Layanan>), ApiError> {
-    let Some(pd_id) = i.pd else {
-        return Err(field("pd", Masalahs::one("wajib_diisi", "Wajib diisi.")));
-    };
-    if !boleh_kelola(&st, &user, pd_id)
-        .await
-        .map_err(|_| ApiError::new(ErrorCode::UnknownReference))?
-    {
-        return Err(forbidden());
-    }
+    let pd_id = pd_dikelola(&st, &user, i.pd).await?;
     let mut f = FieldProblems::default();
     let kode = f.check("kode", KodeLayanan::parse(&i.kode));
     let versi = f.check("versi", Versi::parse(&i.versi));
@@ -428,15 +432,7 @@ pub async fn create_consumer(
     ApiUser(user): ApiUser,
     ApiJson(i): ApiJson<ConsumerInput>,
 ) -> Result<(StatusCode, Json<konsumen::Konsumen>), ApiError> {
-    let Some(pd_id) = i.pd else {
-        return Err(field("pd", Masalahs::one("wajib_diisi", "Wajib diisi.")));
-    };
-    if !boleh_kelola(&st, &user, pd_id)
-        .await
-        .map_err(|_| ApiError::new(ErrorCode::UnknownReference))?
-    {
-        return Err(forbidden());
-    }
+    let pd_id = pd_dikelola(&st, &user, i.pd).await?;
     let mut f = FieldProblems::default();
     let kode = f.check("kode", KodeLayanan::parse(&i.kode));
     let nama = f.check("nama", simpul_domain::text::required(&i.nama, 200));
