@@ -79,12 +79,7 @@ pub async fn add(
     u: &Unggahan,
 ) -> Result<DiagramLan, StoreError> {
     let mut tx = db.begin().await?;
-    let archived: Option<bool> = on_tx!(&mut tx, c => sqlx::query_scalar(
-        "SELECT diarsipkan FROM pd WHERE id = $1"
-    ).bind(pd.0).fetch_optional(&mut *c).await)?;
-    if archived != Some(false) {
-        return Err(StoreError::MissingReference);
-    }
+    crate::pd::require_active(&mut tx, pd).await?;
     let versi: i32 = on_tx!(&mut tx, c => sqlx::query_scalar(
         "SELECT CAST(COALESCE(MAX(versi), 0) + 1 AS INTEGER) FROM diagram_lan WHERE pd = $1 AND tahun = $2"
     ).bind(pd.0).bind(tahun).fetch_one(&mut *c).await)?;

@@ -84,6 +84,19 @@ pub async fn by_kode(db: &Db, kode: &str) -> Result<PerangkatDaerah, StoreError>
     row.into_pd()
 }
 
+/// Inside `tx`, refuse a record for a PD that does not exist or is archived
+/// (`MissingReference`): new records may name live PDs only.
+pub(crate) async fn require_active(tx: &mut crate::db::Tx, pd: PdId) -> Result<(), StoreError> {
+    let archived: Option<bool> = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT diarsipkan FROM pd WHERE id = $1"
+    ).bind(pd.0).fetch_optional(&mut *c).await)?;
+    if archived == Some(false) {
+        Ok(())
+    } else {
+        Err(StoreError::MissingReference)
+    }
+}
+
 /// The PD that manages SPBE (the Dinas), if marked.
 pub async fn pengelola(db: &Db) -> Result<Option<PerangkatDaerah>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM pd WHERE pengelola_spbe LIMIT 1");

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::audit::{self, Actor, Change};
 use crate::db::Db;
 use crate::error::StoreError;
-use crate::{exec_tx, on_db, on_tx, time_text};
+use crate::{exec_tx, on_db, time_text};
 
 /// A consumer.
 #[derive(Debug, Clone, Serialize)]
@@ -115,12 +115,7 @@ pub async fn create(
     aplikasi: &str,
 ) -> Result<Konsumen, StoreError> {
     let mut tx = db.begin().await?;
-    let archived: Option<bool> = on_tx!(&mut tx, c => sqlx::query_scalar(
-        "SELECT diarsipkan FROM pd WHERE id = $1"
-    ).bind(pd.0).fetch_optional(&mut *c).await)?;
-    if archived != Some(false) {
-        return Err(StoreError::MissingReference);
-    }
+    crate::pd::require_active(&mut tx, pd).await?;
     let id = Uuid::now_v7();
     let now = time_text::now();
     exec_tx!(&mut tx, c => sqlx::query(
