@@ -59,6 +59,8 @@ fn actions() -> Vec<(&'static str, Action)> {
         ("NilaiEvaluasi", Action::NilaiEvaluasi),
         ("KelolaBus", Action::KelolaBus),
         ("TinjauBus", Action::TinjauBus),
+        ("LihatPertukaranBus", Action::LihatPertukaranBus),
+        ("LacakNik", Action::LacakNik),
     ]
 }
 
@@ -86,6 +88,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("NilaiEvaluasi", "YYYY"),
             ("KelolaBus", "YYYY"),
             ("TinjauBus", "YYYY"),
+            ("LihatPertukaranBus", "YYYY"),
+            ("LacakNik", "YYYY"),
         ],
     ),
     (
@@ -109,6 +113,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("NilaiEvaluasi", "----"),
             ("KelolaBus", "YY--"),
             ("TinjauBus", "YY--"),
+            ("LihatPertukaranBus", "YY--"),
+            ("LacakNik", "----"),
         ],
     ),
     (
@@ -132,6 +138,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("NilaiEvaluasi", "----"),
             ("KelolaBus", "----"),
             ("TinjauBus", "----"),
+            ("LihatPertukaranBus", "----"),
+            ("LacakNik", "----"),
         ],
     ),
     (
@@ -155,6 +163,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("NilaiEvaluasi", "----"),
             ("KelolaBus", "----"),
             ("TinjauBus", "----"),
+            ("LihatPertukaranBus", "----"),
+            ("LacakNik", "----"),
         ],
     ),
     (
@@ -178,6 +188,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("NilaiEvaluasi", "YYYY"),
             ("KelolaBus", "----"),
             ("TinjauBus", "----"),
+            ("LihatPertukaranBus", "----"),
+            ("LacakNik", "----"),
         ],
     ),
     (
@@ -201,6 +213,8 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("NilaiEvaluasi", "----"),
             ("KelolaBus", "----"),
             ("TinjauBus", "----"),
+            ("LihatPertukaranBus", "YYYY"),
+            ("LacakNik", "----"),
         ],
     ),
     (
@@ -224,6 +238,33 @@ const MATRIX: &[(&str, &[(&str, &str)])] = &[
             ("NilaiEvaluasi", "----"),
             ("KelolaBus", "----"),
             ("TinjauBus", "----"),
+            ("LihatPertukaranBus", "----"),
+            ("LacakNik", "----"),
+        ],
+    ),
+    (
+        "pelindungan_data",
+        &[
+            ("LihatPd", "YYYY"),
+            ("KelolaPd", "----"),
+            ("LihatPegawai", "YY--"),
+            ("KelolaPegawai", "----"),
+            ("Peran:super_admin", "----"),
+            ("Peran:admin_pd", "----"),
+            ("Peran:operator_pd", "----"),
+            ("Peran:auditor", "----"),
+            ("LihatJejakAudit", "----"),
+            ("LihatTimKoordinasi", "YYYY"),
+            ("KelolaTimKoordinasi", "----"),
+            ("UbahDataPd", "----"),
+            ("KelolaPerencanaan", "----"),
+            ("KelolaEvaluasi", "----"),
+            ("KonsolidasiEvaluasi", "----"),
+            ("NilaiEvaluasi", "----"),
+            ("KelolaBus", "----"),
+            ("TinjauBus", "----"),
+            ("LihatPertukaranBus", "YYYY"),
+            ("LacakNik", "YYYY"),
         ],
     ),
 ];

@@ -154,6 +154,7 @@ pub fn router(state: AppState) -> Router {
             post(kepatuhan::kewajiban::catat).layer(DefaultBodyLimit::max(upload::BODY_LIMIT)),
         )
         .merge(pages::evaluasi::routes())
+        .merge(pages::bus::routes())
         .route("/api/docs", get(api_docs))
         .nest("/api/v1", api::router())
         .route("/healthz", get(ops::healthz))

@@ -51,6 +51,13 @@ pub enum Action {
     /// grants and credentials, define data elements. Asked with the Dinas as the target
     /// (`bus::siapa`): its administrators and the super admin.
     TinjauBus,
+    /// Read the exchanges the bus recorded (metadata, never bodies): of the target PD's
+    /// consumers or services for its administrators; region-wide for the Dinas (as
+    /// reviewer), auditors and the data-protection officer.
+    LihatPertukaranBus,
+    /// Look up, by a resident's NIK, which exchanges carried it (the personal-data
+    /// ledger): the data-protection officer, region-wide.
+    LacakNik,
 }
 
 /// What the action is about.
@@ -91,6 +98,9 @@ fn grant_permits(g: &Grant, action: Action, target: Target) -> bool {
         (Role::AdminPd, Action::KelolaPerencanaan) => own,
         (Role::AdminPd, Action::KonsolidasiEvaluasi) => own,
         (Role::AdminPd, Action::KelolaBus | Action::TinjauBus) => own,
+        (Role::AdminPd, Action::LihatPertukaranBus) => own,
+        (Role::Auditor | Role::PelindunganData, Action::LihatPertukaranBus) => true,
+        (Role::PelindunganData, Action::LacakNik) => true,
         (Role::OperatorPd, Action::UbahDataPd) => own,
         (Role::TimKoordinasi, Action::KelolaEvaluasi) => true,
         (Role::AsesorInternal, Action::NilaiEvaluasi) => true,

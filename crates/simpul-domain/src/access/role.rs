@@ -23,11 +23,14 @@ pub enum Role {
     Auditor,
     /// Leadership: reads everything, changes nothing.
     Pimpinan,
+    /// The personal-data protection officer (pejabat pelindungan data pribadi, UU
+    /// 27/2022 Pasal 53): answers who accessed a resident's data through the bus.
+    PelindunganData,
 }
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 8] = [
         Self::SuperAdmin,
         Self::AdminPd,
         Self::OperatorPd,
@@ -35,6 +38,7 @@ impl Role {
         Self::AsesorInternal,
         Self::Auditor,
         Self::Pimpinan,
+        Self::PelindunganData,
     ];
 
     /// Stable code.
@@ -47,6 +51,7 @@ impl Role {
             Self::AsesorInternal => "asesor_internal",
             Self::Auditor => "auditor",
             Self::Pimpinan => "pimpinan",
+            Self::PelindunganData => "pelindungan_data",
         }
     }
 

@@ -162,6 +162,7 @@ peran-tim_koordinasi = SPBE Coordination Team
 peran-asesor_internal = Internal Assessor
 peran-auditor = Auditor
 peran-pimpinan = Leadership
+peran-pelindungan_data = Personal Data Protection Officer
 
 kedudukan-pembina = Adviser (Pembina)
 kedudukan-ketua = Chair (Ketua)
@@ -500,6 +501,7 @@ regulasi-bunyi = Article text
 regulasi-tidak-diatur = Not regulated
 nav-kepatuhan = Compliance
 nav-evaluasi = SPBE evaluation
+nav-bus = Service bus
 kepatuhan-judul = SPBE regulatory compliance
 kepatuhan-pengantar = The status of every obligation under { $peraturan }, each with the article it rests on.
 kepatuhan-per = As of { $tanggal }.

@@ -162,6 +162,7 @@ peran-tim_koordinasi = Tim Koordinasi SPBE
 peran-asesor_internal = Asesor Internal
 peran-auditor = Auditor
 peran-pimpinan = Pimpinan
+peran-pelindungan_data = Pejabat Pelindungan Data Pribadi
 
 kedudukan-pembina = Pembina
 kedudukan-ketua = Ketua
@@ -458,6 +459,7 @@ regulasi-bunyi = Bunyi pasal
 regulasi-tidak-diatur = Tidak diatur
 nav-kepatuhan = Kepatuhan
 nav-evaluasi = Evaluasi SPBE
+nav-bus = Penghubung Layanan
 kepatuhan-judul = Kepatuhan regulasi SPBE
 kepatuhan-pengantar = Status setiap kewajiban menurut { $peraturan }, masing-masing dengan pasal yang menjadi dasarnya.
 kepatuhan-per = Keadaan per { $tanggal }.

@@ -562,7 +562,7 @@ fn schemas() -> Value {
         "PegawaiCreate": {"allOf": [r("PegawaiInput"), obj(&[("sandi", s())], &[])]},
         "PegawaiPage": page("Pegawai"),
         "Grant": grant,
-        "GrantInput": obj(&[("peran", json!({"enum": ["super_admin", "admin_pd", "operator_pd", "tim_koordinasi", "asesor_internal", "auditor", "pimpinan"]})), ("pd", uuid())], &["peran", "pd"]),
+        "GrantInput": obj(&[("peran", json!({"enum": ["super_admin", "admin_pd", "operator_pd", "tim_koordinasi", "asesor_internal", "auditor", "pimpinan", "pelindungan_data"]})), ("pd", uuid())], &["peran", "pd"]),
         "StoredGrant": obj(&[("id", uuid()), ("pegawai", uuid()), ("role", s()), ("pd", uuid())], &["id", "pegawai", "role", "pd"]),
         "GrantList": list("StoredGrant"),
         "Me": obj(&[("pegawai", r("Pegawai")), ("peran", list("Grant"))], &["pegawai", "peran"]),

@@ -1,6 +1,7 @@
 //! HTML pages: one module per page family, askama templates under `templates/`.
 
 pub mod audit;
+pub mod bus;
 pub mod dashboard;
 pub mod diagram_lan;
 pub mod evaluasi;
@@ -57,6 +58,7 @@ impl Ctx {
             ("perencanaan", "/perencanaan"),
             ("kepatuhan", "/kepatuhan"),
             ("evaluasi", "/evaluasi"),
+            ("bus", "/bus"),
             ("regulasi", "/regulasi"),
             ("pd", "/pd"),
             ("pegawai", "/pegawai"),

@@ -21,6 +21,8 @@ pub const OPERATOR_BPKAD: &str = "199801172023081040";
 pub const AUDITOR: &str = "198510272010011234";
 /// Pimpinan (Sekda).
 pub const PIMPINAN: &str = "197607221998011323";
+/// Personal-data protection officer (Diskominfo SP, also in the coordination team).
+pub const PELINDUNGAN_DATA: &str = "198504032013121009";
 /// Password of every demo account.
 pub const PASSWORD: &str = simpul_store::demo::DEMO_PASSWORD;
 
