@@ -36,8 +36,21 @@ pub struct GatewayConfig {
     pub xroad_class: String,
     /// The offset "today" is taken in for grant expiry (default UTC+7, WIB).
     pub utc_offset: UtcOffset,
-    /// Idle upstream connections kept per host (default 64).
+    /// Idle upstream connections kept per host and serving thread (default 64).
     pub pool_max_idle_per_host: usize,
+    /// Serving threads, each with its own event loop and upstream pool (default 0: one
+    /// per CPU the process may use).
+    pub worker_threads: usize,
+}
+
+impl GatewayConfig {
+    /// The number of serving threads to start.
+    pub fn workers(&self) -> usize {
+        match self.worker_threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        }
+    }
 }
 
 impl Default for GatewayConfig {
@@ -59,6 +72,7 @@ impl Default for GatewayConfig {
             xroad_class: "GOV".into(),
             utc_offset: UtcOffset::from_hms(7, 0, 0).unwrap_or(UtcOffset::UTC),
             pool_max_idle_per_host: 64,
+            worker_threads: 0,
         }
     }
 }

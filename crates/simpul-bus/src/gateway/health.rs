@@ -42,8 +42,13 @@ pub async fn run(sh: Arc<Shared>, mut stop: watch::Receiver<bool>) {
                     Some(uri) => {
                         let mut req = Request::new(Full::new(Bytes::new()));
                         *req.uri_mut() = uri;
-                        let r =
-                            upstream::send(&sh.client, req, sh.cfg.health_timeout, 64 * 1024).await;
+                        let r = upstream::send(
+                            &sh.health_client,
+                            req,
+                            sh.cfg.health_timeout,
+                            64 * 1024,
+                        )
+                        .await;
                         r.is_ok_and(|a| a.parts.status.as_u16() < 500)
                     }
                     None => false,

@@ -8,7 +8,8 @@
 //! `holder` (where it comes from, how it is swapped), `route` (paths), `pipeline` (the
 //! phases), `context` (per-request state and the evidence entry), `headers`, `upstream`,
 //! `ratelimit`, `token` and `oauth` (bearer tokens), `nikscan`, `problem` (codes),
-//! `metrik`, `health`, `server` (listener and builder), `config`.
+//! `metrik`, `health`, `server` (builder and start/stop), `worker` (a serving thread),
+//! `config`.
 
 mod config;
 mod context;
@@ -28,6 +29,7 @@ mod server;
 mod source;
 mod token;
 mod upstream;
+mod worker;
 
 pub use config::GatewayConfig;
 pub use directory::{

@@ -20,13 +20,19 @@ use super::directory::{Consumer, Service, Snapshot};
 use super::problem::{Kode, Problem};
 use super::route::{self, Target};
 use super::server::Shared;
-use super::{headers, metrik, nikscan, upstream};
+use super::upstream::{self, HttpClient};
+use super::{headers, metrik, nikscan};
 use crate::hash::Hash256;
 
 /// Run one proxied exchange and log it; the answer to send.
-pub async fn exchange(sh: &Shared, req: Request<Incoming>, peer: SocketAddr) -> Out {
+pub async fn exchange(
+    sh: &Shared,
+    client: &HttpClient,
+    req: Request<Incoming>,
+    peer: SocketAddr,
+) -> Out {
     let mut ctx = Ctx::new(req.headers());
-    let out = match proxy(sh, &mut ctx, req, peer).await {
+    let out = match proxy(sh, client, &mut ctx, req, peer).await {
         Ok(out) => out,
         Err(p) => ctx.problem(p),
     };
@@ -36,6 +42,7 @@ pub async fn exchange(sh: &Shared, req: Request<Incoming>, peer: SocketAddr) -> 
 /// Phases up to the upstream's answer.
 async fn proxy(
     sh: &Shared,
+    client: &HttpClient,
     ctx: &mut Ctx,
     req: Request<Incoming>,
     peer: SocketAddr,
@@ -174,7 +181,7 @@ async fn proxy(
     *up.uri_mut() = uri;
     *up.headers_mut() = h;
 
-    let answer = match upstream::send(&sh.client, up, timeout, max_body).await {
+    let answer = match upstream::send(client, up, timeout, max_body).await {
         Ok(a) => a,
         Err((p, took)) => {
             ctx.hulu = Some(took);

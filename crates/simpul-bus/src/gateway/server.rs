@@ -3,33 +3,22 @@
 //! listener speaks HTTP/1.1 through hyper directly: one connection task per client,
 //! keep-alive, header read timeout, graceful shutdown of open connections.
 
-use std::convert::Infallible;
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::Bytes;
-use http::{HeaderValue, Method, Request, Response, StatusCode, header};
-use http_body_util::{BodyExt, Full, Limited};
-use hyper::body::Incoming;
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
-use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::server::graceful::GracefulShutdown;
 use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::net::TcpListener;
 use tokio::sync::{Notify, watch};
 
 use super::config::GatewayConfig;
-use super::context::Out;
 use super::directory::Snapshot;
 use super::holder::Holder;
 use super::ratelimit::Limiter;
 use super::source::{SnapshotSource, SourceError};
 use super::token::TokenKey;
 use super::upstream::{self, HttpClient};
-use super::{health, metrik, oauth, pipeline};
+use super::{health, metrik, worker};
 use crate::evidence::EvidenceLog;
 use crate::nik::KunciNik;
 
@@ -40,7 +29,8 @@ pub(crate) struct Shared {
     pub(crate) evidence: EvidenceLog,
     pub(crate) nik: KunciNik,
     pub(crate) limiter: Limiter,
-    pub(crate) client: HttpClient,
+    /// The health checker's client (each serving thread has its own pool).
+    pub(crate) health_client: HttpClient,
     pub(crate) tokens: TokenKey,
     pub(crate) metrics: PrometheusHandle,
 }
@@ -108,52 +98,38 @@ impl Gateway {
         ));
         let checker = tokio::spawn(health::run(Arc::clone(&self.sh), stop_rx.clone()));
         let ticker = tokio::spawn(tick(Arc::clone(&self.sh), stop_rx));
-        let graceful = GracefulShutdown::new();
-        let mut builder = http1::Builder::new();
-        builder
-            .timer(TokioTimer::new())
-            .header_read_timeout(Duration::from_secs(30))
-            .keep_alive(true);
-        tokio::pin!(shutdown);
-        loop {
-            tokio::select! {
-                acc = listener.accept() => {
-                    let (stream, peer) = match acc {
-                        Ok(a) => a,
-                        Err(e) => {
-                            // Out of descriptors and the like: pause instead of spinning.
-                            tracing::warn!(error = %e, "menerima koneksi gagal");
-                            tokio::time::sleep(Duration::from_millis(50)).await;
-                            continue;
-                        }
-                    };
-                    let _ = stream.set_nodelay(true);
-                    let sh = Arc::clone(&self.sh);
-                    let svc = service_fn(move |req| {
-                        let sh = Arc::clone(&sh);
-                        async move { Ok::<_, Infallible>(handle(&sh, req, peer).await) }
-                    });
-                    let conn = builder.serve_connection(TokioIo::new(stream), svc);
-                    let conn = graceful.watch(conn);
-                    tokio::spawn(async move {
-                        if let Err(e) = conn.await {
-                            tracing::debug!(error = %e, "koneksi berakhir dengan galat");
-                        }
-                    });
-                }
-                () = &mut shutdown => break,
-            }
+        // One event loop per thread, all accepting from the same socket (see `worker`).
+        let std_listener = listener.into_std()?;
+        let (halt_tx, halt_rx) = watch::channel(false);
+        let mut workers = Vec::new();
+        for i in 0..self.sh.cfg.workers() {
+            let (l, sh, halt) = (
+                std_listener.try_clone()?,
+                Arc::clone(&self.sh),
+                halt_rx.clone(),
+            );
+            let (done_tx, done_rx) = tokio::sync::oneshot::channel();
+            std::thread::Builder::new()
+                .name(format!("simpul-bus-{i}"))
+                .spawn(move || {
+                    let _ = done_tx.send(worker::run(sh, l, halt));
+                })?;
+            workers.push(done_rx);
         }
-        drop(listener);
-        if tokio::time::timeout(Duration::from_secs(10), graceful.shutdown())
-            .await
-            .is_err()
-        {
-            tracing::warn!("sebagian koneksi belum selesai setelah 10 detik");
+        drop(std_listener);
+        shutdown.await;
+        let _ = halt_tx.send(true);
+        let mut result = Ok(());
+        for w in workers {
+            match w.await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => result = Err(e),
+                Err(_) => result = Err(std::io::Error::other("a bus worker thread panicked")),
+            }
         }
         let _ = stop_tx.send(true);
         let _ = tokio::join!(refresher, checker, ticker);
-        Ok(())
+        result
     }
 }
 
@@ -177,7 +153,7 @@ impl GatewayBuilder {
         };
         let sh = Shared {
             limiter: Limiter::new(self.cfg.rate_limit_keys),
-            client: upstream::client(self.cfg.pool_max_idle_per_host),
+            health_client: upstream::client(4),
             metrics: self.metrics.unwrap_or_else(metrik::default_handle),
             cfg: self.cfg,
             holder,
@@ -198,47 +174,6 @@ impl GatewayBuilder {
         shutdown: impl Future<Output = ()> + Send,
     ) -> std::io::Result<()> {
         self.build().await.serve(listener, shutdown).await
-    }
-}
-
-/// The bus's own endpoints, then the proxy.
-async fn handle(sh: &Shared, req: Request<Incoming>, peer: SocketAddr) -> Response<Full<Bytes>> {
-    let out = match (req.method(), req.uri().path()) {
-        (&Method::GET, "/healthz") => {
-            plain(StatusCode::OK, "text/plain", Bytes::from_static(b"ok"))
-        }
-        (&Method::GET, "/metrics") => plain(
-            StatusCode::OK,
-            "text/plain; version=0.0.4",
-            Bytes::from(sh.metrics.render()),
-        ),
-        (&Method::POST, "/oauth/token") => {
-            let (parts, body) = req.into_parts();
-            match Limited::new(body, oauth::MAX_FORM).collect().await {
-                Ok(b) => oauth::token(sh, &parts.headers, &b.to_bytes()),
-                Err(_) => plain(
-                    StatusCode::BAD_REQUEST,
-                    "application/json",
-                    Bytes::from_static(b"{\"error\":\"invalid_request\"}"),
-                ),
-            }
-        }
-        _ => pipeline::exchange(sh, req, peer).await,
-    };
-    let mut r = Response::new(Full::new(out.body));
-    *r.status_mut() = out.status;
-    *r.headers_mut() = out.headers;
-    r
-}
-
-fn plain(status: StatusCode, ct: &'static str, body: Bytes) -> Out {
-    let mut h = http::HeaderMap::new();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
-    Out {
-        status,
-        headers: h,
-        body,
-        problem: None,
     }
 }
 
