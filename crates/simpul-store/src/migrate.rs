@@ -36,6 +36,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!("0007_search_filter_terms.sql"),
     migration!("0008_evaluasi.sql"),
     migration!("0009_bus.sql"),
+    migration!("0010_bus_pertukaran.sql"),
 ];
 
 /// File names of the embedded migrations (for the mirror check).
