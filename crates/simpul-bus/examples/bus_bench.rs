@@ -11,6 +11,10 @@
 
 use std::sync::Arc;
 
+// The allocator of the `simpul` binary, so the benchmark measures what runs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use sha2::{Digest, Sha256};
 use simpul_bus::evidence::{EvidenceConfig, EvidenceLog};
 use simpul_bus::gateway::{

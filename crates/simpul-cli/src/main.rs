@@ -18,6 +18,10 @@ use simpul_store::Db;
 
 use crate::settings::Settings;
 
+// The bus gateway allocates per exchange; see the workspace Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "simpul",

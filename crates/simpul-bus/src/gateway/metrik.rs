@@ -12,9 +12,11 @@
 //! * `simpul_bus_hulu_sehat{layanan}`: 1 if the last health check got an HTTP answer
 //!   below 500, else 0.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use metrics::{counter, gauge, histogram};
+use metrics::{Counter, Histogram, counter, gauge, histogram};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
 const BUCKETS: &[f64] = &[
@@ -44,14 +46,69 @@ pub fn default_handle() -> PrometheusHandle {
 
 /// One exchange's outcome.
 pub fn exchange(layanan: &str, hasil: &'static str, kode: &str, total_s: f64, hulu_s: Option<f64>) {
-    counter!("simpul_bus_permintaan_total", "layanan" => layanan.to_owned(), "hasil" => hasil, "kode" => kode.to_owned()).increment(1);
-    if hasil != "diteruskan" {
-        counter!("simpul_bus_galat_total", "layanan" => layanan.to_owned(), "kode" => kode.to_owned()).increment(1);
+    HANDLES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let Cache { buf, map } = &mut *cache;
+        buf.clear();
+        for part in [layanan, hasil, kode] {
+            buf.push_str(part);
+            buf.push('\u{0}');
+        }
+        if !map.contains_key(buf.as_str()) {
+            if map.len() >= CACHE_MAX {
+                map.clear();
+            }
+            map.insert(buf.clone(), Handles::new(layanan, hasil, kode));
+        }
+        if let Some(h) = map.get(buf.as_str()) {
+            h.permintaan.increment(1);
+            if let Some(g) = &h.galat {
+                g.increment(1);
+            }
+            h.durasi.record(total_s);
+            if let Some(s) = hulu_s {
+                h.hulu.record(s);
+            }
+        }
+    });
+}
+
+/// Most label combinations a serving thread keeps handles for: services × outcomes ×
+/// codes stays far below this; the bound only stops a pathological directory.
+const CACHE_MAX: usize = 10_000;
+
+/// The metric handles of one (service, outcome, code), looked up once per serving
+/// thread instead of per exchange (building label sets and finding them in the
+/// registry allocated and hashed on every call).
+struct Handles {
+    permintaan: Counter,
+    galat: Option<Counter>,
+    durasi: Histogram,
+    hulu: Histogram,
+}
+
+impl Handles {
+    fn new(layanan: &str, hasil: &'static str, kode: &str) -> Self {
+        let (l, k) = (layanan.to_owned(), kode.to_owned());
+        Self {
+            permintaan: counter!("simpul_bus_permintaan_total", "layanan" => l.clone(), "hasil" => hasil, "kode" => k.clone()),
+            galat: (hasil != "diteruskan")
+                .then(|| counter!("simpul_bus_galat_total", "layanan" => l.clone(), "kode" => k)),
+            durasi: histogram!("simpul_bus_durasi_detik", "layanan" => l.clone()),
+            hulu: histogram!("simpul_bus_hulu_durasi_detik", "layanan" => l),
+        }
     }
-    histogram!("simpul_bus_durasi_detik", "layanan" => layanan.to_owned()).record(total_s);
-    if let Some(h) = hulu_s {
-        histogram!("simpul_bus_hulu_durasi_detik", "layanan" => layanan.to_owned()).record(h);
-    }
+}
+
+#[derive(Default)]
+struct Cache {
+    /// The key being looked up, reused so a lookup allocates nothing.
+    buf: String,
+    map: HashMap<String, Handles>,
+}
+
+thread_local! {
+    static HANDLES: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
 /// A snapshot was loaded.
