@@ -4,6 +4,11 @@
 use axum::Json;
 use serde_json::{Value, json};
 
+// The bus control plane's part, in files of its own beside this one (loaded by path so
+// `api/mod.rs` needs no entry).
+#[path = "openapi_bus.rs"]
+pub mod bus;
+
 /// One documented operation: (path, method, summary, request schema, response schema,
 /// success status).
 pub type Operation = (
@@ -500,6 +505,11 @@ pub const OPERATIONS: &[Operation] = &[
     ),
 ];
 
+/// Every documented operation, the bus control plane's included.
+pub fn operations() -> impl Iterator<Item = &'static Operation> {
+    OPERATIONS.iter().chain(bus::OPERATIONS)
+}
+
 /// Codes of the planning document kinds (`simpul_domain::plan::JenisDokumenPerencanaan`).
 const PLAN_KINDS: [&str; 13] = [
     "rencana_induk",
@@ -603,6 +613,9 @@ fn schemas() -> Value {
         all.as_object_mut(),
         crate::api::evaluasi::periode::skema::schemas(),
     ) {
+        map.extend(more);
+    }
+    if let (Some(map), Value::Object(more)) = (all.as_object_mut(), bus::skema::schemas()) {
         map.extend(more);
     }
     all
@@ -719,7 +732,7 @@ fn search_parameters() -> Value {
 /// Build the document.
 pub fn build() -> Value {
     let mut paths = serde_json::Map::new();
-    for (path, method, summary, req, resp, status) in OPERATIONS {
+    for (path, method, summary, req, resp, status) in operations() {
         let mut op = json!({
             "summary": summary,
             "responses": {
@@ -753,6 +766,9 @@ pub fn build() -> Value {
         if (*path, *method) == ("/arsitektur/cari", "get") {
             op["parameters"] = search_parameters();
         }
+        if path.starts_with("/bus/") {
+            bus::lengkapi(path, method, &mut op);
+        }
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
         entry[*method] = op;
     }
@@ -765,6 +781,7 @@ pub fn build() -> Value {
         },
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
+        "tags": [bus::tag()],
         "paths": paths,
         "components": {
             "schemas": schemas(),
@@ -791,13 +808,141 @@ mod tests {
             let name: String = part.chars().take_while(|c| c.is_alphanumeric()).collect();
             assert!(schemas.contains_key(&name), "unresolved schema {name}");
         }
-        let distinct: std::collections::BTreeSet<_> = OPERATIONS.iter().map(|o| o.0).collect();
+        let distinct: std::collections::BTreeSet<_> = operations().map(|o| o.0).collect();
         assert_eq!(doc["paths"].as_object().unwrap().len(), distinct.len());
-        assert_eq!(distinct.len(), 46);
+        // 46 paths before the bus, 13 of the bus control plane.
+        assert_eq!(distinct.len(), 59);
+        assert_eq!(
+            distinct.iter().filter(|p| p.starts_with("/bus/")).count(),
+            13
+        );
         let codes: Vec<_> = simpul_domain::plan::JenisDokumenPerencanaan::ALL
             .iter()
             .map(|j| j.code())
             .collect();
         assert_eq!(codes, PLAN_KINDS, "the documented kinds are the domain's");
+    }
+
+    /// `(path, method)` of every `.route("<literal path>", ...)` in router source `src`
+    /// (routes whose path is built with `format!` are not seen).
+    fn registered(src: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for part in src.split(".route(").skip(1) {
+            // The arguments: up to the parenthesis that closes `.route(`.
+            let mut depth = 1;
+            let end = part
+                .char_indices()
+                .find(|(_, c)| {
+                    depth += match c {
+                        '(' => 1,
+                        ')' => -1,
+                        _ => 0,
+                    };
+                    depth == 0
+                })
+                .map_or(part.len(), |(i, _)| i);
+            let args = part[..end].trim_start();
+            let Some((path, handlers)) = args.strip_prefix('"').and_then(|a| a.split_once('"'))
+            else {
+                continue;
+            };
+            for m in ["get", "post", "put", "delete", "patch"] {
+                let call = format!("{m}(");
+                let used = handlers.match_indices(&call).any(|(i, _)| {
+                    i == 0 || {
+                        let before = handlers.as_bytes()[i - 1];
+                        !before.is_ascii_alphanumeric() && before != b'_'
+                    }
+                });
+                if used {
+                    out.push((path.to_owned(), m.to_owned()));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_registered_route_is_documented() {
+        let documented: std::collections::BTreeSet<(String, String)> = operations()
+            .map(|o| (o.0.to_owned(), o.1.to_owned()))
+            .collect();
+        let sources = [
+            ("api/mod.rs", include_str!("mod.rs")),
+            ("api/bus.rs", include_str!("bus.rs")),
+            ("api/evaluasi/hitung.rs", include_str!("evaluasi/hitung.rs")),
+            (
+                "api/evaluasi/periode/mod.rs",
+                include_str!("evaluasi/periode/mod.rs"),
+            ),
+        ];
+        let mut seen = 0;
+        for (file, src) in sources {
+            for route in registered(src) {
+                seen += 1;
+                if route.0 == "/openapi.json" {
+                    continue;
+                }
+                assert!(
+                    documented.contains(&route),
+                    "{file}: {} {} is not in the OpenAPI document",
+                    route.1,
+                    route.0
+                );
+            }
+        }
+        assert!(seen > 60, "the route scan found only {seen}");
+    }
+
+    #[test]
+    fn the_bus_routes_and_the_bus_document_are_the_same() {
+        let routes: std::collections::BTreeSet<(String, String)> =
+            registered(include_str!("bus.rs")).into_iter().collect();
+        let documented: std::collections::BTreeSet<(String, String)> = bus::OPERATIONS
+            .iter()
+            .map(|o| (o.0.to_owned(), o.1.to_owned()))
+            .collect();
+        assert_eq!(routes.len(), 18, "{routes:?}");
+        assert_eq!(routes, documented);
+    }
+
+    #[test]
+    fn bus_operations_say_who_may_and_what_fails() {
+        let doc = build();
+        let op = |path: &str, method: &str| doc["paths"][path][method].clone();
+        // The secret of a new credential is in the response schema, and only there.
+        let baru = &doc["components"]["schemas"]["BusKredensialBaru"];
+        assert_eq!(baru["required"], json!(["kredensial", "rahasia"]));
+        let stored = &doc["components"]["schemas"]["BusKredensial"]["properties"];
+        assert!(stored["sha256"].is_object() && stored["rahasia"].is_null());
+        // Stable codes per status, with the problem codes of each field.
+        let create = op("/bus/layanan", "post");
+        assert_eq!(
+            create["responses"]["403"]["content"]["application/json"]["schema"]["allOf"][1]["properties"]
+                ["error"]["enum"],
+            json!(["forbidden"])
+        );
+        let fields = &create["responses"]["422"]["x-kode-kolom"];
+        assert!(fields["openapi"].to_string().contains("openapi_versi"));
+        assert_eq!(
+            create["responses"]["409"]["x-kode-kolom"]["kode"],
+            json!(["sudah_ada"])
+        );
+        assert_eq!(
+            op("/bus/kredensial/{id}", "delete")["responses"]["204"]["description"],
+            "Berhasil"
+        );
+        assert!(op("/bus/konsumen/{id}/cabut", "post")["requestBody"].is_null());
+        for (path, method, ..) in bus::OPERATIONS {
+            let o = op(path, method);
+            assert_eq!(o["tags"], json!(["bus"]), "{method} {path}");
+            if path.contains("{id}") {
+                assert!(o["responses"]["404"].is_object(), "{method} {path}");
+                assert_eq!(o["parameters"][0]["name"], "id");
+            }
+            if *method != "get" {
+                assert!(o["responses"]["403"].is_object(), "{method} {path}");
+            }
+        }
     }
 }
