@@ -28,6 +28,10 @@ pub fn parse_tanggal(s: &str) -> Option<Date> {
     Date::parse(s.trim(), TANGGAL).ok()
 }
 
+fn tanggal_json<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&tanggal_text(*d))
+}
+
 /// A grant.
 #[derive(Debug, Clone, Serialize)]
 pub struct Izin {
@@ -49,7 +53,8 @@ pub struct Izin {
     pub tujuan: String,
     /// Legal basis.
     pub dasar_hukum: String,
-    /// Last valid day.
+    /// Last valid day; `YYYY-MM-DD` in JSON, as the API takes it.
+    #[serde(serialize_with = "tanggal_json")]
     pub berlaku_sampai: Date,
     /// Status.
     pub status: StatusIzin,

@@ -167,10 +167,9 @@ pub fn schemas() -> Value {
         ("layanan_pd", uuid()),
         ("tujuan", s()),
         ("dasar_hukum", s()),
-        // `time::Date` without the crate's human-readable serde form: [year, ordinal].
         (
             "berlaku_sampai",
-            json!({"type": "array", "prefixItems": [{"type": "integer"}, {"type": "integer", "minimum": 1, "maximum": 366}], "minItems": 2, "maxItems": 2, "description": "Hari terakhir berlaku sebagai [tahun, hari ke-n dalam tahun]; izin berakhir di ujung hari itu (UTC+7)."}),
+            json!({"type": "string", "format": "date", "description": "Hari terakhir berlaku (TTTT-BB-HH); izin berakhir di ujung hari itu (UTC+7)."}),
         ),
         (
             "status",
