@@ -13,7 +13,7 @@ use simpul_domain::Masalahs;
 use simpul_domain::access::{Action, Target};
 use simpul_domain::berkas::Sha256;
 use simpul_domain::bus::{
-    DokumenOpenApi, ElemenData, Klasifikasi, KodeLayanan, NikFields, Operasi, Putusan,
+    DokumenOpenApi, ElemenData, Klasifikasi, KodeLayanan, NikFields, Operasi, Putusan, StatusIzin,
     StatusLayanan, UrlHulu, Versi, kedaluwarsa_valid,
 };
 use simpul_domain::ids::PdId;
@@ -136,7 +136,18 @@ pub async fn isian(
     i: &ServiceInput,
     doc_required: bool,
 ) -> Result<Option<layanan::Isian>, ApiError> {
-    let doc = doc_bytes(&i.openapi);
+    isian_dokumen(st, f, i, doc_bytes(&i.openapi), doc_required).await
+}
+
+/// [`isian`] with the document given as (bytes, file name) — the pages' upload —
+/// instead of `i.openapi`. Nothing reaches the blob store unless every field is valid.
+pub(crate) async fn isian_dokumen(
+    st: &AppState,
+    f: &mut FieldProblems,
+    i: &ServiceInput,
+    doc: Option<(Vec<u8>, String)>,
+    doc_required: bool,
+) -> Result<Option<layanan::Isian>, ApiError> {
     let nama = f.check("nama", simpul_domain::text::required(&i.nama, 200));
     let deskripsi = f.check(
         "deskripsi",
@@ -307,7 +318,8 @@ pub struct Decision {
     pub catatan: String,
 }
 
-fn catatan(d: &Decision) -> Option<&str> {
+/// The decision's note, `None` when blank.
+pub(crate) fn catatan(d: &Decision) -> Option<&str> {
     Some(d.catatan.trim()).filter(|c| !c.is_empty())
 }
 
@@ -426,6 +438,17 @@ pub async fn get_consumer(
     }))
 }
 
+/// Check a consumer's code, name and application; problems go into `f`.
+pub(crate) fn cek_konsumen(
+    f: &mut FieldProblems,
+    i: &ConsumerInput,
+) -> Option<(KodeLayanan, String, String)> {
+    let kode = f.check("kode", KodeLayanan::parse(&i.kode));
+    let nama = f.check("nama", simpul_domain::text::required(&i.nama, 200));
+    let app = f.check("aplikasi", simpul_domain::text::required(&i.aplikasi, 200));
+    Some((kode?, nama?, app?))
+}
+
 /// `POST /api/v1/bus/konsumen`.
 pub async fn create_consumer(
     State(st): State<AppState>,
@@ -434,10 +457,7 @@ pub async fn create_consumer(
 ) -> Result<(StatusCode, Json<konsumen::Konsumen>), ApiError> {
     let pd_id = pd_dikelola(&st, &user, i.pd).await?;
     let mut f = FieldProblems::default();
-    let kode = f.check("kode", KodeLayanan::parse(&i.kode));
-    let nama = f.check("nama", simpul_domain::text::required(&i.nama, 200));
-    let app = f.check("aplikasi", simpul_domain::text::required(&i.aplikasi, 200));
-    let (Some(kode), Some(nama), Some(app)) = (kode, nama, app) else {
+    let Some((kode, nama, app)) = cek_konsumen(&mut f, &i) else {
         return Err(ApiError::fields(f));
     };
     let k = konsumen::create(&st.db, &user.actor(), pd_id, &kode, &nama, &app).await?;
@@ -590,6 +610,44 @@ pub async fn request_grant(
     ApiJson(i): ApiJson<GrantInput>,
 ) -> Result<(StatusCode, Json<izin::Izin>), ApiError> {
     let mut f = FieldProblems::default();
+    let Some(p) = cek_izin(&mut f, &i) else {
+        return Err(ApiError::fields(f));
+    };
+    let k = konsumen::get(&st.db, p.konsumen)
+        .await
+        .map_err(|_| ApiError::new(ErrorCode::UnknownReference))?;
+    if !boleh_kelola(&st, &user, k.pd).await? {
+        return Err(forbidden());
+    }
+    let g = izin::minta(
+        &st.db,
+        &user.actor(),
+        p.konsumen,
+        p.layanan,
+        &p.tujuan,
+        &p.dasar_hukum,
+        p.berlaku_sampai,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(g)))
+}
+
+/// A checked grant request.
+pub(crate) struct Permintaan {
+    /// Consumer.
+    pub konsumen: Uuid,
+    /// Service.
+    pub layanan: Uuid,
+    /// Purpose.
+    pub tujuan: String,
+    /// Legal basis.
+    pub dasar_hukum: String,
+    /// Last valid day.
+    pub berlaku_sampai: time::Date,
+}
+
+/// Check a grant request's fields (not who asks); problems go into `f`.
+pub(crate) fn cek_izin(f: &mut FieldProblems, i: &GrantInput) -> Option<Permintaan> {
     if i.konsumen.is_none() {
         f.add("konsumen", Masalahs::one("wajib_diisi", "Wajib diisi."));
     }
@@ -614,19 +672,13 @@ pub async fn request_grant(
             None
         }
     };
-    let (Some(kid), Some(lid), Some(tujuan), Some(dasar), Some(sampai)) =
-        (i.konsumen, i.layanan, tujuan, dasar, sampai)
-    else {
-        return Err(ApiError::fields(f));
-    };
-    let k = konsumen::get(&st.db, kid)
-        .await
-        .map_err(|_| ApiError::new(ErrorCode::UnknownReference))?;
-    if !boleh_kelola(&st, &user, k.pd).await? {
-        return Err(forbidden());
-    }
-    let g = izin::minta(&st.db, &user.actor(), kid, lid, &tujuan, &dasar, sampai).await?;
-    Ok((StatusCode::CREATED, Json(g)))
+    Some(Permintaan {
+        konsumen: i.konsumen?,
+        layanan: i.layanan?,
+        tujuan: tujuan?,
+        dasar_hukum: dasar?,
+        berlaku_sampai: sampai?,
+    })
 }
 
 /// `POST /api/v1/bus/izin/{id}/putusan`: the Dinas reviews or revokes; the consumer's
@@ -639,33 +691,15 @@ pub async fn decide_grant(
 ) -> Result<Json<izin::Izin>, ApiError> {
     let g = izin::get(&st.db, id).await?;
     let dinas = boleh_tinjau(&st, &user).await?;
-    let ke = match d.putusan.trim() {
-        "cabut" => {
-            if !(dinas || boleh_kelola(&st, &user, g.konsumen_pd).await?) {
-                return Err(forbidden());
-            }
-            g.status.cabut()
-        }
-        other => {
-            if !dinas {
-                return Err(forbidden());
-            }
-            Putusan::parse(other).and_then(|p| {
-                p.check_note(catatan(&d))?;
-                g.status.tinjau(p, g.berlaku_sampai, hari_ini())
-            })
-        }
+    let boleh = if d.putusan.trim() == "cabut" {
+        dinas || boleh_kelola(&st, &user, g.konsumen_pd).await?
+    } else {
+        dinas
+    };
+    if !boleh {
+        return Err(forbidden());
     }
-    .map_err(|e| {
-        let name = if e.has("catatan_wajib") {
-            "catatan"
-        } else if e.has("kedaluwarsa_lampau") {
-            "berlaku_sampai"
-        } else {
-            "putusan"
-        };
-        field(name, e)
-    })?;
+    let ke = grant_transition(&g, &d)?;
     Ok(Json(
         izin::putuskan(
             &st.db,
@@ -678,6 +712,28 @@ pub async fn decide_grant(
         )
         .await?,
     ))
+}
+
+/// The new status of grant `g` after decision `d` (`cabut` or a review); who may
+/// decide is the caller's question.
+pub(crate) fn grant_transition(g: &izin::Izin, d: &Decision) -> Result<StatusIzin, ApiError> {
+    match d.putusan.trim() {
+        "cabut" => g.status.cabut(),
+        other => Putusan::parse(other).and_then(|p| {
+            p.check_note(catatan(d))?;
+            g.status.tinjau(p, g.berlaku_sampai, hari_ini())
+        }),
+    }
+    .map_err(|e| {
+        let name = if e.has("catatan_wajib") {
+            "catatan"
+        } else if e.has("kedaluwarsa_lampau") {
+            "berlaku_sampai"
+        } else {
+            "putusan"
+        };
+        field(name, e)
+    })
 }
 
 // ---- data elements -------------------------------------------------------------------
