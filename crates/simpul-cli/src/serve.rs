@@ -87,8 +87,10 @@ pub async fn run(mut s: Settings, args: ServeArgs) -> Result<ExitCode> {
         started.elapsed().as_millis()
     );
     tracing::info!(%addr, backend = db.backend(), "listening");
-    let state = simpul_web::AppState::new(db.clone(), blobs, web);
-    let bus = crate::bus::build(&s, db.clone(), Some(state.0.metrics.clone())).await?;
+    // The gateway shares the web's Prometheus recorder, and the web the gateway's NIK
+    // key and evidence folder (the exchange pages).
+    let bus = crate::bus::build(&s, db.clone(), Some(simpul_web::ops::metrics_handle())).await?;
+    let state = simpul_web::AppState::with_bus(db.clone(), blobs, web, bus.web(&s));
     let (stop_bus, bus_stopped) = tokio::sync::watch::channel(false);
     let bus_task = {
         let s = s.clone();

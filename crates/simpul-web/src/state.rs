@@ -43,6 +43,20 @@ impl Default for WebConfig {
     }
 }
 
+/// What the bus pages need from the gateway's installation (set by `simpul serve`;
+/// absent when the web runs without a bus: those pages then say so).
+#[derive(Debug, Clone)]
+pub struct BusWeb {
+    /// The installation's NIK key, to hash a NIK the data-protection officer enters.
+    pub nik: simpul_bus::nik::KunciNik,
+    /// The evidence folder (shown on exchange pages, for `simpul verify-evidence`).
+    pub bukti: std::path::PathBuf,
+    /// The checkpoint public key (64 hex), published at `/bus/kunci-publik`.
+    pub kunci_publik: String,
+    /// The gateway's Prometheus endpoint, for the dashboard's link.
+    pub metrics_url: Option<String>,
+}
+
 /// Everything a handler can reach.
 #[derive(Clone)]
 pub struct AppState(pub Arc<Inner>);
@@ -75,11 +89,22 @@ pub struct Inner {
     pub profil_aktif: crate::pages::kepatuhan::ProfilCache,
     /// The evaluation models, parsed once.
     pub evaluasi: crate::evaluasi_models::ModelSet,
+    /// The bus gateway's key and evidence folder, when it runs in this installation.
+    pub bus: Option<BusWeb>,
 }
 
 impl AppState {
     /// Build the state.
     pub fn new(db: Db, blobs: BlobStore, cfg: WebConfig) -> Self {
+        Self::build(db, blobs, cfg, None)
+    }
+
+    /// Build the state of a web edge whose installation runs the bus gateway.
+    pub fn with_bus(db: Db, blobs: BlobStore, cfg: WebConfig, bus: BusWeb) -> Self {
+        Self::build(db, blobs, cfg, Some(bus))
+    }
+
+    fn build(db: Db, blobs: BlobStore, cfg: WebConfig, bus: Option<BusWeb>) -> Self {
         Self(Arc::new(Inner {
             db,
             blobs,
@@ -94,6 +119,7 @@ impl AppState {
             kepatuhan_sedang: tokio::sync::Mutex::new(()),
             profil_aktif: Default::default(),
             evaluasi: crate::evaluasi_models::ModelSet::shipped(),
+            bus,
         }))
     }
 }
