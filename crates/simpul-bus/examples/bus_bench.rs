@@ -103,7 +103,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind(&listen).await?;
     let gw = Gateway::builder(GatewayConfig::default(), source, log.clone(), nik)
         .build()
-        .await;
+        .await?;
     let (l, k, i) = gw.snapshot().counts();
     println!(
         "bus siap di {listen}: {l} layanan, {k} konsumen, {i} izin; kunci {}",

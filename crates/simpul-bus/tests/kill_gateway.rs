@@ -55,7 +55,8 @@ fn child_gateway() {
         };
         let gateway = Gateway::builder(cfg, src, log, KunciNik::from_bytes([9; 32]))
             .build()
-            .await;
+            .await
+            .unwrap();
         let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         println!("port {}", l.local_addr().unwrap().port());
         gateway

@@ -20,6 +20,9 @@ pub struct Settings {
     pub listen: String,
     /// Address the service bus gateway listens on (`simpul serve` and `simpul bus`).
     pub bus_listen: String,
+    /// PEM file of CA certificates the bus trusts for https upstreams besides the bundled
+    /// Mozilla roots (the region's own CA); unreadable or invalid stops the start.
+    pub bus_ca_file: Option<PathBuf>,
     /// Minutes of inactivity after which a session ends (002 Pasal 18(d)).
     pub idle_timeout_minutes: u64,
     /// Mark cookies Secure (when served over HTTPS).
@@ -41,6 +44,7 @@ impl Default for Settings {
             database_url: None,
             listen: "127.0.0.1:8080".into(),
             bus_listen: "127.0.0.1:8081".into(),
+            bus_ca_file: None,
             idle_timeout_minutes: 30,
             secure_cookies: false,
             utc_offset: String::new(),
@@ -60,6 +64,7 @@ impl std::fmt::Debug for Settings {
             )
             .field("listen", &self.listen)
             .field("bus_listen", &self.bus_listen)
+            .field("bus_ca_file", &self.bus_ca_file)
             .field("idle_timeout_minutes", &self.idle_timeout_minutes)
             .field("secure_cookies", &self.secure_cookies)
             .field("utc_offset", &self.utc_offset)
@@ -99,6 +104,10 @@ listen = "127.0.0.1:8080"
 
 # Address of the service bus gateway (consumers call services here).
 bus_listen = "127.0.0.1:8081"
+
+# PEM file of CA certificates the bus trusts for https:// upstreams in addition to the
+# bundled Mozilla roots, e.g. the region's own CA. Certificates are always verified.
+# bus_ca_file = "/etc/simpul/ca-daerah.pem"
 
 # Minutes of inactivity after which a session ends (Perbup Tanah Laut 25/2018 Pasal 18(d)).
 idle_timeout_minutes = 30
@@ -153,6 +162,10 @@ impl Settings {
         }
         if let Some(v) = get("SIMPUL_BUS_LISTEN") {
             self.bus_listen = v;
+        }
+        if let Some(v) = get("SIMPUL_BUS_CA_FILE") {
+            // Empty unsets a file given in simpul.toml.
+            self.bus_ca_file = Some(PathBuf::from(v)).filter(|p| !p.as_os_str().is_empty());
         }
         if let Some(v) = get("SIMPUL_IDLE_TIMEOUT_MINUTES") {
             self.idle_timeout_minutes = v
@@ -251,6 +264,19 @@ mod tests {
         assert_eq!(parse_offset("+08:00").unwrap().whole_hours(), 8);
         assert!(parse_offset("08:00").is_err());
         assert!(parse_offset("+25:00").is_err());
+    }
+
+    #[test]
+    fn the_bus_ca_file_comes_from_the_file_or_the_environment() {
+        assert_eq!(Settings::default().bus_ca_file, None);
+        let mut s: Settings = toml::from_str("bus_ca_file = \"/etc/ca.pem\"").unwrap();
+        assert_eq!(s.bus_ca_file.as_deref(), Some(Path::new("/etc/ca.pem")));
+        s.apply_env(|k| (k == "SIMPUL_BUS_CA_FILE").then(|| "/srv/ca.pem".into()))
+            .unwrap();
+        assert_eq!(s.bus_ca_file.as_deref(), Some(Path::new("/srv/ca.pem")));
+        s.apply_env(|k| (k == "SIMPUL_BUS_CA_FILE").then(String::new))
+            .unwrap();
+        assert_eq!(s.bus_ca_file, None);
     }
 
     #[test]

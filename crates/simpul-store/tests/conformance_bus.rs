@@ -387,7 +387,7 @@ async fn service_consumer_grant_and_snapshot() {
                 .is_none()
         );
 
-        // https upstreams are not routed yet (the data plane speaks plain HTTP).
+        // https upstreams are routed like http ones (the gateway verifies their TLS).
         let s2 = layanan::create(
             db,
             &sys(),
@@ -409,13 +409,10 @@ async fn service_consumer_grant_and_snapshot() {
         )
         .await
         .unwrap();
-        assert!(
-            snapshot(db)
-                .await
-                .unwrap()
-                .service("PD-A", "penduduk", "v2")
-                .is_none()
-        );
+        let snap = snapshot(db).await.unwrap();
+        let routed = snap.service("PD-A", "penduduk", "v2").unwrap();
+        assert_eq!(routed.upstream, "https://x.go.id", "[{b}]");
+        assert!(routed.active);
         assert_eq!(layanan::list(db).await.unwrap().len(), 2);
         assert_eq!(layanan::usulan(db).await.unwrap().len(), 1);
     }

@@ -1,6 +1,8 @@
 //! Gateway settings: defaults for services that do not set their own limits, the
-//! refresh and health-check cadence, the X-Road identity, the time zone grants expire in.
+//! refresh and health-check cadence, the X-Road identity, the time zone grants expire in,
+//! the CA certificates https upstreams are verified against.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use time::UtcOffset;
@@ -41,6 +43,11 @@ pub struct GatewayConfig {
     /// Serving threads, each with its own event loop and upstream pool (default 0: one
     /// per CPU the process may use).
     pub worker_threads: usize,
+    /// A PEM file of CA certificates trusted for `https://` upstreams in addition to the
+    /// bundled Mozilla roots, e.g. the region's own CA (default none). Read once when the
+    /// gateway is built; a file that cannot be read or holds no valid certificate fails
+    /// the build. There is no way to skip verification.
+    pub ca_tambahan: Option<PathBuf>,
 }
 
 impl GatewayConfig {
@@ -73,6 +80,7 @@ impl Default for GatewayConfig {
             utc_offset: UtcOffset::from_hms(7, 0, 0).unwrap_or(UtcOffset::UTC),
             pool_max_idle_per_host: 64,
             worker_threads: 0,
+            ca_tambahan: None,
         }
     }
 }

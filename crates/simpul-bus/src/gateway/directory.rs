@@ -72,8 +72,8 @@ pub struct Service {
     pub code: String,
     /// Version (e.g. `v1`).
     pub version: String,
-    /// Upstream base URL, `http://host:port[/prefix]` (plain HTTP: upstreams sit on the
-    /// government network or loopback; TLS to upstreams is not in this data plane yet).
+    /// Upstream base URL, `http://host:port[/prefix]` or `https://…` (certificate verified
+    /// against the Mozilla roots plus `GatewayConfig::ca_tambahan`).
     pub upstream: String,
     /// Sensitivity.
     pub classification: Klasifikasi,
@@ -211,16 +211,17 @@ pub struct Snapshot {
 pub struct DirectoryError(pub String);
 
 impl Snapshot {
-    /// Index `dir`, refusing duplicates and upstreams that are not `http://` URLs.
+    /// Index `dir`, refusing duplicates and upstreams that are not `http://` or
+    /// `https://` URLs.
     pub fn build(dir: Directory, version: impl Into<String>) -> Result<Self, DirectoryError> {
         let mut s = Self {
             version: version.into(),
             ..Self::default()
         };
         for svc in dir.services {
-            if !svc.upstream.starts_with("http://") {
+            if !(svc.upstream.starts_with("http://") || svc.upstream.starts_with("https://")) {
                 return Err(DirectoryError(format!(
-                    "layanan {}: hulu harus URL http:// (ditemukan {:?})",
+                    "layanan {}: hulu harus URL http:// atau https:// (ditemukan {:?})",
                     svc.key(),
                     svc.upstream
                 )));

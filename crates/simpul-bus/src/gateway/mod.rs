@@ -7,7 +7,8 @@
 //! One file per reason to change: `directory` (what the snapshot holds), `source` and
 //! `holder` (where it comes from, how it is swapped), `route` (paths), `pipeline` (the
 //! phases), `context` (per-request state and the evidence entry), `headers`, `upstream`,
-//! `ratelimit`, `token` and `oauth` (bearer tokens), `nikscan`, `problem` (codes),
+//! `tls` (trusted roots, TLS failures), `ratelimit`, `token` and `oauth` (bearer
+//! tokens), `nikscan`, `problem` (codes),
 //! `metrik`, `health`, `server` (builder and start/stop), `worker` (a serving thread),
 //! `config`.
 
@@ -27,6 +28,7 @@ mod ratelimit;
 mod route;
 mod server;
 mod source;
+mod tls;
 mod token;
 mod upstream;
 mod worker;
@@ -43,3 +45,4 @@ pub use server::{Gateway, GatewayBuilder};
 pub use source::{
     FileSource, LoadFuture, MemorySource, SnapshotSource, SourceError, parse_directory,
 };
+pub use tls::BuildError;

@@ -38,6 +38,9 @@ pub enum Kode {
     PermintaanRusak,
     /// The upstream could not be reached.
     HuluTidakTersedia,
+    /// The upstream's TLS certificate was not trusted (unknown CA, another host name,
+    /// expired) or the TLS handshake failed.
+    HuluTlsGagal,
     /// The upstream did not answer in time.
     HuluTimeout,
     /// The upstream answered something that is not valid HTTP.
@@ -67,6 +70,7 @@ impl Kode {
             Self::BadanTerlaluBesar => "badan_terlalu_besar",
             Self::PermintaanRusak => "permintaan_rusak",
             Self::HuluTidakTersedia => "hulu_tidak_tersedia",
+            Self::HuluTlsGagal => "hulu_tls_gagal",
             Self::HuluTimeout => "hulu_timeout",
             Self::HuluRusak => "hulu_rusak",
             Self::TanggapanTerlaluBesar => "tanggapan_terlalu_besar",
@@ -91,9 +95,10 @@ impl Kode {
             Self::LayananNonaktif | Self::BuktiGagal => StatusCode::SERVICE_UNAVAILABLE,
             Self::BatasLaju => StatusCode::TOO_MANY_REQUESTS,
             Self::BadanTerlaluBesar => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::HuluTidakTersedia | Self::HuluRusak | Self::TanggapanTerlaluBesar => {
-                StatusCode::BAD_GATEWAY
-            }
+            Self::HuluTidakTersedia
+            | Self::HuluTlsGagal
+            | Self::HuluRusak
+            | Self::TanggapanTerlaluBesar => StatusCode::BAD_GATEWAY,
             Self::HuluTimeout => StatusCode::GATEWAY_TIMEOUT,
         }
     }
@@ -116,6 +121,7 @@ impl Kode {
             Self::BadanTerlaluBesar => "Badan permintaan terlalu besar",
             Self::PermintaanRusak => "Badan permintaan tidak dapat dibaca",
             Self::HuluTidakTersedia => "Layanan hulu tidak dapat dihubungi",
+            Self::HuluTlsGagal => "Koneksi aman (TLS) ke layanan hulu gagal diverifikasi",
             Self::HuluTimeout => "Layanan hulu tidak menjawab tepat waktu",
             Self::HuluRusak => "Layanan hulu menjawab dengan tanggapan rusak",
             Self::TanggapanTerlaluBesar => "Tanggapan layanan hulu terlalu besar",
@@ -128,6 +134,7 @@ impl Kode {
         matches!(
             self,
             Self::HuluTidakTersedia
+                | Self::HuluTlsGagal
                 | Self::HuluTimeout
                 | Self::HuluRusak
                 | Self::TanggapanTerlaluBesar

@@ -16,6 +16,7 @@ use super::directory::Snapshot;
 use super::holder::Holder;
 use super::ratelimit::Limiter;
 use super::source::{SnapshotSource, SourceError};
+use super::tls::{self, BuildError};
 use super::token::TokenKey;
 use super::upstream::{self, HttpClient};
 use super::{health, metrik, worker};
@@ -31,6 +32,8 @@ pub(crate) struct Shared {
     pub(crate) limiter: Limiter,
     /// The health checker's client (each serving thread has its own pool).
     pub(crate) health_client: HttpClient,
+    /// TLS settings of every upstream client (roots parsed once, shared by the pools).
+    pub(crate) tls: rustls::ClientConfig,
     pub(crate) tokens: TokenKey,
     pub(crate) metrics: PrometheusHandle,
 }
@@ -141,10 +144,13 @@ impl GatewayBuilder {
         self
     }
 
-    /// Load the first snapshot and make the gateway. A source that fails now leaves the
-    /// gateway with an empty directory (every call `layanan_tidak_dikenal`) until a
-    /// refresh succeeds: the bus starts even when the database does not answer.
-    pub async fn build(self) -> Gateway {
+    /// Load the TLS roots and the first snapshot and make the gateway. A CA file
+    /// (`ca_tambahan`) that cannot be used is an error: the bus does not start with
+    /// upstreams it cannot verify. A source that fails now leaves the gateway with an
+    /// empty directory (every call `layanan_tidak_dikenal`) until a refresh succeeds:
+    /// the bus starts even when the database does not answer.
+    pub async fn build(self) -> Result<Gateway, BuildError> {
+        let tls = tls::client_config(self.cfg.ca_tambahan.as_deref())?;
         let holder = Arc::new(Holder::new(Snapshot::default()));
         let _ = holder.refresh(self.source.as_ref()).await;
         let tokens = match self.cfg.token_key {
@@ -153,7 +159,8 @@ impl GatewayBuilder {
         };
         let sh = Shared {
             limiter: Limiter::new(self.cfg.rate_limit_keys),
-            health_client: upstream::client(4),
+            health_client: upstream::client(4, &tls),
+            tls,
             metrics: self.metrics.unwrap_or_else(metrik::default_handle),
             cfg: self.cfg,
             holder,
@@ -161,19 +168,23 @@ impl GatewayBuilder {
             nik: self.nik,
             tokens,
         };
-        Gateway {
+        Ok(Gateway {
             sh: Arc::new(sh),
             source: self.source,
-        }
+        })
     }
 
-    /// Build and serve (see [`Gateway::serve`]).
+    /// Build and serve (see [`Gateway::serve`]); a build error is `InvalidInput`.
     pub async fn serve(
         self,
         listener: TcpListener,
         shutdown: impl Future<Output = ()> + Send,
     ) -> std::io::Result<()> {
-        self.build().await.serve(listener, shutdown).await
+        self.build()
+            .await
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?
+            .serve(listener, shutdown)
+            .await
     }
 }
 

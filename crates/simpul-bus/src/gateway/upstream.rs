@@ -1,27 +1,37 @@
-//! Forwarding to the upstream over a pooled HTTP/1.1 client, within the service's
-//! timeout, buffering the response up to its body limit (so it can be hashed and
-//! logged before the consumer gets a byte), and naming what went wrong in the terms
-//! the consumer sees: unreachable, too slow, or not speaking HTTP.
+//! Forwarding to the upstream over a pooled HTTP/1.1 client (plain or TLS, see `tls`),
+//! within the service's timeout, buffering the response up to its body limit (so it can
+//! be hashed and logged before the consumer gets a byte), and naming what went wrong in
+//! the terms the consumer sees: unreachable, TLS refused, too slow, or not speaking HTTP.
 
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use http::{Request, Response, Uri};
 use http_body_util::{BodyExt, Full, Limited};
+use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
 use super::problem::{Kode, Problem};
+use super::tls;
 
 /// The pooled client.
-pub type HttpClient = Client<HttpConnector, Full<Bytes>>;
+pub type HttpClient = Client<HttpsConnector<HttpConnector>, Full<Bytes>>;
 
-/// A client keeping `max_idle` connections per upstream.
-pub fn client(max_idle: usize) -> HttpClient {
+/// A client keeping `max_idle` connections per upstream, speaking `http://` in the clear
+/// and `https://` with `tls` (built once per gateway; cloning it shares the roots).
+pub fn client(max_idle: usize, tls: &rustls::ClientConfig) -> HttpClient {
     let mut c = HttpConnector::new();
     c.set_nodelay(true);
     c.set_connect_timeout(Some(Duration::from_secs(5)));
+    // The TLS layer above decides per scheme; this one must accept https URIs too.
+    c.enforce_http(false);
+    let c = HttpsConnectorBuilder::new()
+        .with_tls_config(tls.clone())
+        .https_or_http()
+        .enable_http1()
+        .wrap_connector(c);
     Client::builder(TokioExecutor::new())
         .pool_max_idle_per_host(max_idle)
         .pool_idle_timeout(Duration::from_secs(60))
@@ -66,9 +76,14 @@ pub async fn send(
     let t0 = Instant::now();
     let work = async {
         let resp: Response<hyper::body::Incoming> = client.request(req).await.map_err(|e| {
-            // The connector's errors mean nobody answered at that address; anything
-            // after the connection stood is the upstream speaking something else.
-            if e.is_connect() {
+            // A TLS failure (certificate, name, handshake) is its own code: the upstream
+            // is there, but not one the bus may trust. Other connector errors mean
+            // nobody answered at that address; anything after the connection stood is
+            // the upstream speaking something else.
+            if let Some(t) = tls::cause(&e) {
+                tracing::warn!(error = %t, "TLS ke hulu gagal");
+                Problem::with(Kode::HuluTlsGagal, tls::detail(t))
+            } else if e.is_connect() {
                 tracing::debug!(error = %e, "hulu tidak dapat dihubungi");
                 Problem::from(Kode::HuluTidakTersedia)
             } else {

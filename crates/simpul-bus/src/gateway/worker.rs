@@ -51,7 +51,7 @@ pub(crate) fn run(
         .build()?;
     rt.block_on(async move {
         let listener = TcpListener::from_std(listener)?;
-        let client = upstream::client(sh.cfg.pool_max_idle_per_host);
+        let client = upstream::client(sh.cfg.pool_max_idle_per_host, &sh.tls);
         let graceful = GracefulShutdown::new();
         let mut builder = http1::Builder::new();
         builder

@@ -264,7 +264,8 @@ impl Bus {
         let src: Arc<dyn SnapshotSource> = source.unwrap_or_else(|| Arc::new(mem.clone()));
         let gw = Gateway::builder(cfg, src, log.clone(), nik.clone())
             .build()
-            .await;
+            .await
+            .unwrap();
         let refresh = gw.refresh_handle();
         let l = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = l.local_addr().unwrap();

@@ -12,7 +12,7 @@ use simpul_bus::gateway::{
     Consumer, Directory, Grant, Klasifikasi as K, LoadFuture, NikFields, OauthClient, Service,
     Snapshot, SnapshotSource, SourceError,
 };
-use simpul_domain::bus::Klasifikasi;
+use simpul_domain::bus::{Klasifikasi, UrlHulu};
 use time::{OffsetDateTime, UtcOffset};
 use uuid::Uuid;
 
@@ -58,11 +58,11 @@ async fn read(db: &Db) -> Result<Directory, StoreError> {
             "nonaktif" => false,
             _ => continue,
         };
-        // The data plane forwards plain HTTP only (docs/bus-gateway.md); an https
-        // upstream would make the whole snapshot invalid, so it is left out (and shown
-        // as not routable on the service's page) until the gateway speaks TLS.
-        if !l.url_hulu.starts_with("http://") {
-            tracing::warn!(layanan = %l.key(), "hulu https belum didukung gateway; tidak dirutekan");
+        // http:// and https:// are both routed (the gateway verifies https upstreams'
+        // certificates). The URL passed the domain's check when it was saved; one that
+        // no longer does would make the whole snapshot invalid, so it alone is left out.
+        if UrlHulu::parse(&l.url_hulu).is_err() {
+            tracing::warn!(layanan = %l.key(), "URL hulu tidak valid; tidak dirutekan");
             continue;
         }
         dir.services.push(Service {
