@@ -70,6 +70,7 @@ pub async fn build(s: &Settings, db: Db, metrics: Option<PrometheusHandle>) -> R
     let nik = KunciNik::load_or_create(&dir.join("kunci-nik.key")).context("the NIK key")?;
     let cfg = GatewayConfig {
         refresh_interval: REFRESH,
+        ca_tambahan: s.bus_ca_file.clone(),
         ..GatewayConfig::default()
     };
     let mut b = Gateway::builder(
@@ -82,7 +83,7 @@ pub async fn build(s: &Settings, db: Db, metrics: Option<PrometheusHandle>) -> R
         b = b.metrics_handle(m);
     }
     Ok(Bus {
-        gateway: b.build().await,
+        gateway: b.build().await.context("the bus CA file (bus_ca_file)")?,
         log,
         nik,
         bukti,
