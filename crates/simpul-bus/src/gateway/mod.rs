@@ -8,9 +8,8 @@
 //! `holder` (where it comes from, how it is swapped), `route` (paths), `pipeline` (the
 //! phases), `context` (per-request state and the evidence entry), `headers`, `upstream`,
 //! `tls` (trusted roots, TLS failures), `ratelimit`, `token` and `oauth` (bearer
-//! tokens), `nikscan`, `problem` (codes),
-//! `metrik`, `health`, `server` (builder and start/stop), `worker` (a serving thread),
-//! `config`.
+//! tokens), `nikscan`, `problem` (codes), `metrik`, `health`, `server` (builder and
+//! start/stop), `worker` (a serving thread), `config`.
 
 mod config;
 mod context;
