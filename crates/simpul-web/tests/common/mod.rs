@@ -76,6 +76,48 @@ pub async fn spawn_app() -> TestApp {
 
 /// A server with these settings, with or without the demo.
 pub async fn spawn_app_with(cfg: WebConfig, demo: bool) -> TestApp {
+    spawn(cfg, demo, |db, blobs, cfg, _| AppState::new(db, blobs, cfg)).await
+}
+
+/// What a test of the bus pages holds besides the server: the installation's NIK key,
+/// its evidence log (open; the test writes through a gateway or directly) and folder.
+pub struct BusParts {
+    pub nik: simpul_bus::nik::KunciNik,
+    pub log: simpul_bus::evidence::EvidenceLog,
+    pub bukti: PathBuf,
+}
+
+/// The demo server of an installation that runs the bus, as `simpul serve` builds it:
+/// the NIK key and evidence log in `<data_dir>/bus`, shared with the web.
+pub async fn spawn_app_with_bus() -> (TestApp, BusParts) {
+    let mut parts = None;
+    let app = spawn(WebConfig::default(), true, |db, blobs, cfg, dir| {
+        let bus = dir.join("bus");
+        std::fs::create_dir_all(&bus).unwrap();
+        let nik = simpul_bus::nik::KunciNik::load_or_create(&bus.join("kunci-nik.key")).unwrap();
+        let bukti = bus.join("bukti");
+        let log = simpul_bus::evidence::EvidenceLog::open(
+            simpul_bus::evidence::EvidenceConfig::new(&bukti),
+        )
+        .unwrap();
+        let web = simpul_web::state::BusWeb {
+            nik: nik.clone(),
+            bukti: bukti.clone(),
+            kunci_publik: log.public_key().to_hex(),
+            metrics_url: None,
+        };
+        parts = Some(BusParts { nik, log, bukti });
+        AppState::with_bus(db, blobs, cfg, web)
+    })
+    .await;
+    (app, parts.unwrap())
+}
+
+async fn spawn(
+    cfg: WebConfig,
+    demo: bool,
+    state: impl FnOnce(Db, simpul_store::blob::BlobStore, WebConfig, &std::path::Path) -> AppState,
+) -> TestApp {
     let dir = std::env::temp_dir().join(format!("simpul-web-test-{}", uuid::Uuid::now_v7()));
     let db = Db::open_data_dir(&dir).await.unwrap();
     simpul_store::migrate::run(&db).await.unwrap();
@@ -89,7 +131,7 @@ pub async fn spawn_app_with(cfg: WebConfig, demo: bool) -> TestApp {
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = oneshot::channel::<()>();
     let blobs = simpul_store::blob::BlobStore::in_data_dir(&dir).unwrap();
-    let state = AppState::new(db.clone(), blobs, cfg);
+    let state = state(db.clone(), blobs, cfg, &dir);
     tokio::spawn(async move {
         simpul_web::serve(listener, state, async {
             let _ = rx.await;
