@@ -101,27 +101,54 @@ impl Gateway {
         ));
         let checker = tokio::spawn(health::run(Arc::clone(&self.sh), stop_rx.clone()));
         let ticker = tokio::spawn(tick(Arc::clone(&self.sh), stop_rx));
-        // One event loop per thread, all accepting from the same socket (see `worker`).
-        let std_listener = listener.into_std()?;
-        let (halt_tx, halt_rx) = watch::channel(false);
+        // One event loop per thread; this task accepts and hands out (see `worker`).
+        let mut slots = Vec::new();
         let mut workers = Vec::new();
         for i in 0..self.sh.cfg.workers() {
-            let (l, sh, halt) = (
-                std_listener.try_clone()?,
-                Arc::clone(&self.sh),
-                halt_rx.clone(),
-            );
+            let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+            let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+            let (sh, count) = (Arc::clone(&self.sh), Arc::clone(&open));
             let (done_tx, done_rx) = tokio::sync::oneshot::channel();
             std::thread::Builder::new()
                 .name(format!("simpul-bus-{i}"))
                 .spawn(move || {
-                    let _ = done_tx.send(worker::run(sh, l, halt));
+                    let _ = done_tx.send(worker::run(sh, rx, count));
                 })?;
+            slots.push(worker::Slot { tx, open });
             workers.push(done_rx);
         }
-        drop(std_listener);
-        shutdown.await;
-        let _ = halt_tx.send(true);
+        tokio::pin!(shutdown);
+        loop {
+            tokio::select! {
+                acc = listener.accept() => {
+                    let (stream, peer) = match acc {
+                        Ok(a) => a,
+                        Err(e) => {
+                            // Out of descriptors and the like: pause instead of spinning.
+                            tracing::warn!(error = %e, "menerima koneksi gagal");
+                            tokio::time::sleep(Duration::from_millis(50)).await;
+                            continue;
+                        }
+                    };
+                    let _ = stream.set_nodelay(true);
+                    let stream = match stream.into_std() {
+                        Ok(s) => s,
+                        Err(e) => {
+                            tracing::warn!(error = %e, "koneksi tidak dapat diserahkan");
+                            continue;
+                        }
+                    };
+                    if !worker::dispatch(&slots, (stream, peer)) {
+                        tracing::error!("tidak ada utas bus yang melayani; berhenti");
+                        break;
+                    }
+                }
+                () = &mut shutdown => break,
+            }
+        }
+        // Closing the hand-off channels tells every thread to finish its connections.
+        drop(listener);
+        drop(slots);
         let mut result = Ok(());
         for w in workers {
             match w.await {

@@ -11,13 +11,15 @@
 //! share only the snapshot, the rate limiter and the evidence log's queue. It also
 //! keeps the bus responsive when the web pages of `simpul serve` are busy.
 //!
-//! Every thread waits on the same socket; the kernel wakes them for a new connection
-//! and the ones that lose the race get `WouldBlock`, which costs little next to
-//! keep-alive connections carrying many exchanges each.
+//! The caller's runtime accepts and hands each connection to the thread holding the
+//! fewest open ones (the kernel's wake-up order alone gave one thread three quarters of
+//! the connections); a hand-off per connection costs nothing next to the exchanges a
+//! keep-alive connection carries.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -28,8 +30,8 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
-use tokio::net::TcpListener;
-use tokio::sync::watch;
+use tokio::net::TcpStream;
+use tokio::sync::mpsc;
 
 use super::context::Out;
 use super::server::Shared;
@@ -39,18 +41,21 @@ use super::{oauth, pipeline};
 /// How long open exchanges may take to finish once the gateway stops.
 const DRAIN: Duration = Duration::from_secs(10);
 
-/// Serve connections accepted from `listener` until `halt` turns true, then stop
-/// accepting and let open connections finish (up to [`DRAIN`]).
+/// A connection handed to a serving thread.
+pub(crate) type Hand = (std::net::TcpStream, SocketAddr);
+
+/// Serve the connections handed over on `rx` until the acceptor drops its end, then let
+/// open connections finish (up to [`DRAIN`]). `open` counts this thread's connections
+/// for the acceptor's choice.
 pub(crate) fn run(
     sh: Arc<Shared>,
-    listener: std::net::TcpListener,
-    mut halt: watch::Receiver<bool>,
+    mut rx: mpsc::UnboundedReceiver<Hand>,
+    open: Arc<AtomicUsize>,
 ) -> std::io::Result<()> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     rt.block_on(async move {
-        let listener = TcpListener::from_std(listener)?;
         let client = upstream::client(sh.cfg.pool_max_idle_per_host, &sh.tls);
         let graceful = GracefulShutdown::new();
         let mut builder = http1::Builder::new();
@@ -58,35 +63,29 @@ pub(crate) fn run(
             .timer(TokioTimer::new())
             .header_read_timeout(Duration::from_secs(30))
             .keep_alive(true);
-        loop {
-            tokio::select! {
-                acc = listener.accept() => {
-                    let (stream, peer) = match acc {
-                        Ok(a) => a,
-                        Err(e) => {
-                            // Out of descriptors and the like: pause instead of spinning.
-                            tracing::warn!(error = %e, "menerima koneksi gagal");
-                            tokio::time::sleep(Duration::from_millis(50)).await;
-                            continue;
-                        }
-                    };
-                    let _ = stream.set_nodelay(true);
-                    let (sh, client) = (Arc::clone(&sh), client.clone());
-                    let svc = service_fn(move |req| {
-                        let (sh, client) = (Arc::clone(&sh), client.clone());
-                        async move { Ok::<_, Infallible>(handle(&sh, &client, req, peer).await) }
-                    });
-                    let conn = graceful.watch(builder.serve_connection(TokioIo::new(stream), svc));
-                    tokio::spawn(async move {
-                        if let Err(e) = conn.await {
-                            tracing::debug!(error = %e, "koneksi berakhir dengan galat");
-                        }
-                    });
+        while let Some((stream, peer)) = rx.recv().await {
+            let stream = match TcpStream::from_std(stream) {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::warn!(error = %e, "koneksi tidak dapat dilayani");
+                    open.fetch_sub(1, Ordering::Relaxed);
+                    continue;
                 }
-                _ = halt.wait_for(|h| *h) => break,
-            }
+            };
+            let (sh, client) = (Arc::clone(&sh), client.clone());
+            let svc = service_fn(move |req| {
+                let (sh, client) = (Arc::clone(&sh), client.clone());
+                async move { Ok::<_, Infallible>(handle(&sh, &client, req, peer).await) }
+            });
+            let conn = graceful.watch(builder.serve_connection(TokioIo::new(stream), svc));
+            let open = Arc::clone(&open);
+            tokio::spawn(async move {
+                if let Err(e) = conn.await {
+                    tracing::debug!(error = %e, "koneksi berakhir dengan galat");
+                }
+                open.fetch_sub(1, Ordering::Relaxed);
+            });
         }
-        drop(listener);
         if tokio::time::timeout(DRAIN, graceful.shutdown())
             .await
             .is_err()
@@ -95,6 +94,29 @@ pub(crate) fn run(
         }
         Ok(())
     })
+}
+
+/// The acceptor's view of a serving thread: where to hand a connection, how many it has.
+pub(crate) struct Slot {
+    pub(crate) tx: mpsc::UnboundedSender<Hand>,
+    pub(crate) open: Arc<AtomicUsize>,
+}
+
+/// Hand `conn` to the thread with the fewest open connections; false if none is left.
+pub(crate) fn dispatch(slots: &[Slot], conn: Hand) -> bool {
+    let Some(slot) = slots
+        .iter()
+        .filter(|s| !s.tx.is_closed())
+        .min_by_key(|s| s.open.load(Ordering::Relaxed))
+    else {
+        return false;
+    };
+    slot.open.fetch_add(1, Ordering::Relaxed);
+    if slot.tx.send(conn).is_err() {
+        slot.open.fetch_sub(1, Ordering::Relaxed);
+        return false;
+    }
+    true
 }
 
 /// The bus's own endpoints, then the proxy.
