@@ -791,3 +791,23 @@ async fn posts_without_the_csrf_token_are_refused() {
     assert_eq!(r.status().as_u16(), 403);
     assert_eq!(keadaan(&app).await, before);
 }
+
+#[tokio::test]
+async fn the_review_tab_is_shown_to_reviewers_only() {
+    let app = spawn_app().await;
+    for (nip, reviewer) in [
+        (ADMIN_DINAS, true),
+        (SUPER_ADMIN, true),
+        (ADMIN_SETDA, false),
+        (AUDITOR, false),
+    ] {
+        let s = app.login(nip, PASSWORD).await;
+        let (status, html) = page(&s, "/bus").await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            html.contains("href=\"/bus/tinjauan\""),
+            reviewer,
+            "review tab for {nip}"
+        );
+    }
+}

@@ -134,7 +134,7 @@ impl UrlHulu {
         &self.0
     }
 
-    /// Whether it is plain `http://` (the gateway forwards only these for now).
+    /// Whether it is plain `http://` (no TLS: the review pages flag it for the Dinas).
     pub fn is_http(&self) -> bool {
         self.0.starts_with("http://")
     }

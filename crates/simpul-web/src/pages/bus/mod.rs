@@ -33,14 +33,21 @@ pub struct Tab {
 
 /// The bus pages' sub-navigation for `user`, with `aktif` (an href) marked: tabs
 /// whose page would refuse the user are left out. Rendered by `_bus_tabs.html`.
-pub fn tabs(user: &User, aktif: &str) -> Vec<Tab> {
+pub async fn tabs(st: &AppState, user: &User, aktif: &str) -> Vec<Tab> {
     let mut t = vec![
         ("bus-tab-direktori", "/bus"),
         ("bus-tab-konsumen", "/bus/konsumen"),
         ("bus-tab-izin", "/bus/izin"),
         ("bus-tab-elemen", "/bus/elemen"),
-        ("bus-tab-tinjauan", "/bus/tinjauan"),
     ];
+    // The review queue is the Dinas' (asked with the Dinas as target); a database
+    // error only hides the tab, the page itself still decides.
+    if crate::api::bus::boleh_tinjau(st, user)
+        .await
+        .unwrap_or(false)
+    {
+        t.push(("bus-tab-tinjauan", "/bus/tinjauan"));
+    }
     // Like the audit trail's menu entry: region-wide, or for a PD the user holds a role in.
     let pertukaran = user.can(Action::LihatPertukaranBus, Target::Region)
         || user.grants.iter().any(|g| {

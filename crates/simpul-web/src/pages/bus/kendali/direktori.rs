@@ -140,7 +140,7 @@ pub async fn list(
             "bus",
             f.pesan.as_deref(),
         ),
-        tabs: tabs(&user, "/bus"),
+        tabs: tabs(&st, &user, "/bus").await,
         pds,
         statuses: StatusLayanan::ALL
             .into_iter()

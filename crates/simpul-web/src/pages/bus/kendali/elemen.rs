@@ -91,7 +91,7 @@ pub async fn list(
             "bus",
             f.pesan.as_deref(),
         ),
-        tabs: tabs(&user, "/bus/elemen"),
+        tabs: tabs(&st, &user, "/bus/elemen").await,
         tipe: tipe_options(lang),
         rows,
         boleh_ubah: boleh_tinjau(&st, &user).await?,
@@ -174,7 +174,7 @@ async fn form_page(
     };
     FormPage {
         ctx: Ctx::new(user, lang, region_name(st).await, "bus", None),
-        tabs: tabs(user, "/bus/elemen"),
+        tabs: tabs(st, user, "/bus/elemen").await,
         judul,
         action,
         v,

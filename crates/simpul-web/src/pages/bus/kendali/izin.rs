@@ -168,7 +168,7 @@ pub async fn list(
             "bus",
             f.pesan.as_deref(),
         ),
-        tabs: tabs(&user, "/bus/izin"),
+        tabs: tabs(&st, &user, "/bus/izin").await,
         statuses: status_izin_options(lang),
         pds,
         rows,
@@ -239,7 +239,7 @@ async fn form_page(
         .collect();
     Ok(FormPage {
         ctx: Ctx::new(user, lang, region_name(st).await, "bus", None),
-        tabs: tabs(user, "/bus/izin"),
+        tabs: tabs(st, user, "/bus/izin").await,
         v,
         konsumen,
         layanan,

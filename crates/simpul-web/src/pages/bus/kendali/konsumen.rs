@@ -82,7 +82,7 @@ pub async fn list(
             "bus",
             f.pesan.as_deref(),
         ),
-        tabs: tabs(&user, "/bus/konsumen"),
+        tabs: tabs(&st, &user, "/bus/konsumen").await,
         pds,
         rows,
         boleh_daftar: !pd_dikelola(&st, &user).await?.is_empty(),
@@ -130,7 +130,7 @@ async fn form_page(
 ) -> Result<FormPage, PageError> {
     Ok(FormPage {
         ctx: Ctx::new(user, lang, region_name(st).await, "bus", None),
-        tabs: tabs(user, "/bus/konsumen"),
+        tabs: tabs(st, user, "/bus/konsumen").await,
         v,
         pds: pd_options(&pd_dikelola(st, user).await?),
         errors: FormErrors::from_problems(problems, lang, FIELDS),
@@ -265,7 +265,7 @@ async fn detail_page(
         .collect();
     Ok(DetailPage {
         ctx: Ctx::new(user, lang, region_name(st).await, "bus", flash),
-        tabs: tabs(user, "/bus/konsumen"),
+        tabs: tabs(st, user, "/bus/konsumen").await,
         dibuat: waktu(st, &k.dibuat),
         kredensial,
         izin,

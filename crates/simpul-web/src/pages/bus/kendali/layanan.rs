@@ -128,7 +128,7 @@ async fn page(
         .collect();
     Ok(Page {
         ctx: Ctx::new(user, lang, region_name(st).await, "bus", flash),
-        tabs: tabs(user, "/bus"),
+        tabs: tabs(st, user, "/bus").await,
         kunci: l.key(),
         aksi: format!("/bus/layanan/{}/putusan", l.id),
         status: status_layanan(lang, l.status),

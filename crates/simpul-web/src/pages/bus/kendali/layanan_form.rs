@@ -151,7 +151,7 @@ async fn form_page(
     };
     Ok(FormPage {
         ctx: Ctx::new(user, lang, region_name(st).await, "bus", None),
-        tabs: tabs(user, "/bus"),
+        tabs: tabs(st, user, "/bus").await,
         judul,
         action,
         batal,

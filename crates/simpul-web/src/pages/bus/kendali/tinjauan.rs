@@ -97,7 +97,7 @@ async fn page(
     };
     let p = Page {
         ctx: Ctx::new(user, lang, region_name(st).await, "bus", flash),
-        tabs: tabs(user, "/bus/tinjauan"),
+        tabs: tabs(st, user, "/bus/tinjauan").await,
         layanan,
         izin,
         galat,

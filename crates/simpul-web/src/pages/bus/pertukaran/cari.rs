@@ -117,7 +117,7 @@ pub async fn list(
     );
     let page = ListPage {
         ctx: Ctx::new(&user, lang, region_name(&st).await, "bus", None),
-        tabs: tabs(&user, "/bus/pertukaran"),
+        tabs: tabs(&st, &user, "/bus/pertukaran").await,
         pds: a
             .pilihan_pd()
             .into_iter()
@@ -176,7 +176,7 @@ pub async fn detail(
         .ok_or(PageError::NotFound)?;
     let page = DetailPage {
         ctx: Ctx::new(&user, lang, region_name(&st).await, "bus", None),
-        tabs: tabs(&user, "/bus/pertukaran"),
+        tabs: tabs(&st, &user, "/bus/pertukaran").await,
         konsumen_pd: nama_pd(p.konsumen_pd_id, p.konsumen_pd.as_deref().unwrap_or("—")),
         layanan_pd: nama_pd(p.layanan_pd_id, &p.layanan_pd),
         hulu: p.hulu_us.map_or_else(|| "—".to_owned(), ms),

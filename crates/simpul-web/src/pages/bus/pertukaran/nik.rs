@@ -63,7 +63,7 @@ async fn page(
 ) -> NikPage {
     NikPage {
         ctx: Ctx::new(user, lang, region_name(st).await, "bus", None),
-        tabs: tabs(user, "/bus/nik"),
+        tabs: tabs(st, user, "/bus/nik").await,
         aktif: st.bus.is_some(),
         galat,
         hasil,

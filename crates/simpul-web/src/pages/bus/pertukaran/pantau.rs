@@ -225,7 +225,7 @@ pub async fn show(
     let k = indeks::kursor(&st.db).await?;
     let page = Page {
         ctx: Ctx::new(&user, lang, region_name(&st).await, "bus", None),
-        tabs: tabs(&user, "/bus/pantau"),
+        tabs: tabs(&st, &user, "/bus/pantau").await,
         tujuh_hari,
         total: angka(total),
         bermasalah: persen(rate(bad, total), 1),
