@@ -8,38 +8,9 @@ mod common;
 
 use common::*;
 use serde_json::{Value, json};
-use simpul_domain::access::{Grant, Role};
-use simpul_domain::ident::Nip;
-use simpul_domain::org::NewPegawai;
-use simpul_store::{Actor, pegawai, peran};
 
 const ADMIN_BPKAD: &str = "198609262015051901";
 const ADMIN_KOMINFO: &str = "198609262015051902";
-
-async fn admin_of(app: &TestApp, nip: &str, pd: &str) {
-    let today = time::OffsetDateTime::now_utc().date();
-    let p = pegawai::create(
-        &app.db,
-        &Actor::sistem(),
-        &NewPegawai {
-            nip: Nip::parse(nip, today).unwrap(),
-            nama: format!("Admin {pd}"),
-            jabatan: None,
-            email: None,
-            pd: pd_id(&app.db, pd).await,
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    let g = Grant {
-        role: Role::AdminPd,
-        pd: pd_id(&app.db, pd).await,
-    };
-    peran::grant(&app.db, &Actor::sistem(), p.id, g)
-        .await
-        .unwrap();
-}
 
 fn openapi() -> Value {
     json!({"openapi": "3.0.3", "info": {"title": "Data Pegawai", "version": "1.0"},

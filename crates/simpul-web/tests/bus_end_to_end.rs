@@ -91,18 +91,7 @@ async fn set_up_through_the_pages(app: &TestApp, up: SocketAddr) -> String {
         .await;
     assert_eq!(r.status().as_u16(), 303);
 
-    let bappeda_pd = pd_id(&app.db, "BAPPEDA").await.to_string();
-    let r = bappeda
-        .post_form(
-            "/bus/konsumen/baru",
-            &[
-                ("pd", &bappeda_pd),
-                ("kode", "bappeda-sipd"),
-                ("nama", "SIPD Bappeda"),
-                ("aplikasi", "SIPD"),
-            ],
-        )
-        .await;
+    let r = post_bappeda_consumer(app, &bappeda).await;
     assert_eq!(r.status().as_u16(), 303);
     let kid = id_after(&location(&r), "/bus/konsumen/");
     let shown = bappeda
@@ -114,24 +103,8 @@ async fn set_up_through_the_pages(app: &TestApp, up: SocketAddr) -> String {
         .text()
         .await
         .unwrap();
-    let key = shown
-        .split("id=\"rahasia-nilai\">")
-        .nth(1)
-        .and_then(|t| t.split("</code>").next())
-        .unwrap()
-        .to_owned();
-    let r = bappeda
-        .post_form(
-            "/bus/izin/baru",
-            &[
-                ("konsumen", &kid),
-                ("layanan", &sid),
-                ("tujuan", "Perencanaan pembangunan"),
-                ("dasar_hukum", "Perpres 39/2019"),
-                ("berlaku_sampai", &day_in(90)),
-            ],
-        )
-        .await;
+    let key = secret_in(&shown);
+    let r = post_grant_request(&bappeda, &kid, &sid).await;
     assert_eq!(r.status().as_u16(), 303);
     let gid = simpul_store::bus::izin::list(&app.db).await.unwrap()[0].id;
     let r = dinas

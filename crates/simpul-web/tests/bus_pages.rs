@@ -107,18 +107,7 @@ async fn register_approve_consume_through_the_pages() {
     assert!(detail.contains("Nonaktifkan layanan"));
 
     // BAPPEDA's admin registers a consumer and gets a key, shown once.
-    let bappeda_pd = pd_id(&app.db, "BAPPEDA").await.to_string();
-    let r = bappeda
-        .post_form(
-            "/bus/konsumen/baru",
-            &[
-                ("pd", &bappeda_pd),
-                ("kode", "bappeda-sipd"),
-                ("nama", "SIPD Bappeda"),
-                ("aplikasi", "SIPD"),
-            ],
-        )
-        .await;
+    let r = post_bappeda_consumer(&app, &bappeda).await;
     assert_eq!(r.status().as_u16(), 303);
     let kid = id_after(&location(&r), "/bus/konsumen/");
     let r = bappeda
@@ -131,12 +120,7 @@ async fn register_approve_consume_through_the_pages() {
     assert_eq!(r.headers()["cache-control"], "no-store");
     let shown = r.text().await.unwrap();
     assert!(shown.contains("tidak akan ditampilkan lagi"));
-    let key = shown
-        .split("id=\"rahasia-nilai\">")
-        .nth(1)
-        .and_then(|t| t.split("</code>").next())
-        .unwrap()
-        .to_owned();
+    let key = secret_in(&shown);
     assert!(key.starts_with("sbk_") && key.len() > 40, "{key}");
     let creds = konsumen::kredensial(&app.db, kid.parse().unwrap())
         .await
@@ -150,18 +134,7 @@ async fn register_approve_consume_through_the_pages() {
     );
 
     // … requests a grant; the Dinas approves it from the queue.
-    let r = bappeda
-        .post_form(
-            "/bus/izin/baru",
-            &[
-                ("konsumen", &kid),
-                ("layanan", &sid),
-                ("tujuan", "Perencanaan pembangunan"),
-                ("dasar_hukum", "Perpres 39/2019"),
-                ("berlaku_sampai", &day_in(90)),
-            ],
-        )
-        .await;
+    let r = post_grant_request(&bappeda, &kid, &sid).await;
     assert_eq!(r.status().as_u16(), 303);
     assert_eq!(location(&r), "/bus/izin?pesan=bk-izin-diminta");
     let (_, grants) = page(&bappeda, "/bus/izin?status=usulan").await;

@@ -12,38 +12,9 @@ use std::collections::BTreeSet;
 
 use common::*;
 use serde_json::{Value, json};
-use simpul_domain::access::{Grant, Role};
-use simpul_domain::ident::Nip;
-use simpul_domain::org::NewPegawai;
-use simpul_store::{Actor, pegawai, peran};
 
 const ADMIN_BPKAD: &str = "198609262015051901";
 const ADMIN_KOMINFO: &str = "198609262015051902";
-
-async fn admin_of(app: &TestApp, nip: &str, pd: &str) {
-    let today = time::OffsetDateTime::now_utc().date();
-    let p = pegawai::create(
-        &app.db,
-        &Actor::sistem(),
-        &NewPegawai {
-            nip: Nip::parse(nip, today).unwrap(),
-            nama: format!("Admin {pd}"),
-            jabatan: None,
-            email: None,
-            pd: pd_id(&app.db, pd).await,
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    let g = Grant {
-        role: Role::AdminPd,
-        pd: pd_id(&app.db, pd).await,
-    };
-    peran::grant(&app.db, &Actor::sistem(), p.id, g)
-        .await
-        .unwrap();
-}
 
 /// A schema with its `$ref` followed.
 fn resolve<'a>(doc: &'a Value, s: &'a Value) -> &'a Value {

@@ -162,3 +162,43 @@ pub fn day_in(days: i64) -> String {
     let d = (time::OffsetDateTime::now_utc() + time::Duration::days(days)).date();
     simpul_store::bus::izin::tanggal_text(d)
 }
+
+/// BAPPEDA's application `bappeda-sipd`, registered through the consumer form by `s`.
+pub async fn post_bappeda_consumer(app: &TestApp, s: &Session) -> reqwest::Response {
+    let bappeda_pd = pd_id(&app.db, "BAPPEDA").await.to_string();
+    s.post_form(
+        "/bus/konsumen/baru",
+        &[
+            ("pd", &bappeda_pd),
+            ("kode", "bappeda-sipd"),
+            ("nama", "SIPD Bappeda"),
+            ("aplikasi", "SIPD"),
+        ],
+    )
+    .await
+}
+
+/// The secret on the page that shows a new credential once.
+pub fn secret_in(shown: &str) -> String {
+    shown
+        .split("id=\"rahasia-nilai\">")
+        .nth(1)
+        .and_then(|t| t.split("</code>").next())
+        .unwrap()
+        .to_owned()
+}
+
+/// Request a grant for consumer `kid` on service `sid` for 90 days, through the form.
+pub async fn post_grant_request(s: &Session, kid: &str, sid: &str) -> reqwest::Response {
+    s.post_form(
+        "/bus/izin/baru",
+        &[
+            ("konsumen", kid),
+            ("layanan", sid),
+            ("tujuan", "Perencanaan pembangunan"),
+            ("dasar_hukum", "Perpres 39/2019"),
+            ("berlaku_sampai", &day_in(90)),
+        ],
+    )
+    .await
+}

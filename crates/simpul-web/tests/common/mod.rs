@@ -537,3 +537,32 @@ pub async fn back_with(
     assert_eq!(page.status().as_u16(), 200);
     page.text().await.unwrap()
 }
+
+/// Make `nip` a new staff member and administrator of PD `pd` (by code): for PDs whose
+/// demo administrator cannot log in.
+pub async fn admin_of(app: &TestApp, nip: &str, pd: &str) {
+    use simpul_domain::access::{Grant, Role};
+    use simpul_store::{Actor, pegawai, peran};
+    let today = time::OffsetDateTime::now_utc().date();
+    let p = pegawai::create(
+        &app.db,
+        &Actor::sistem(),
+        &simpul_domain::org::NewPegawai {
+            nip: simpul_domain::ident::Nip::parse(nip, today).unwrap(),
+            nama: format!("Admin {pd}"),
+            jabatan: None,
+            email: None,
+            pd: pd_id(&app.db, pd).await,
+        },
+        None,
+    )
+    .await
+    .unwrap();
+    let g = Grant {
+        role: Role::AdminPd,
+        pd: pd_id(&app.db, pd).await,
+    };
+    peran::grant(&app.db, &Actor::sistem(), p.id, g)
+        .await
+        .unwrap();
+}
