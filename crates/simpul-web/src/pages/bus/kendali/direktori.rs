@@ -9,7 +9,6 @@ use axum::response::Response;
 use serde::Deserialize;
 use simpul_domain::bus::StatusLayanan;
 use simpul_store::bus::layanan::{self, Layanan};
-use simpul_store::pd;
 
 use super::{cocok, klasifikasi, klasifikasi_options, pd_dikelola, status_layanan};
 use crate::auth::PageUser;
@@ -122,16 +121,7 @@ pub async fn list(
         .filter(|l| f.keeps(l))
         .map(|l| Baris::of(&st, lang, l))
         .collect();
-    let pds = pd::list(&st.db, &pd::PdFilter::default())
-        .await?
-        .into_iter()
-        .map(|p| {
-            (
-                p.id.to_string(),
-                format!("{} — {}", p.kode.as_str(), p.nama),
-            )
-        })
-        .collect();
+    let pds = super::semua_pd(&st).await?;
     let page = Page {
         ctx: Ctx::new(
             &user,

@@ -150,16 +150,7 @@ pub async fn list(
         })
         .filter(|r| f.status.is_empty() || r.efektif == f.status)
         .collect();
-    let pds = simpul_store::pd::list(&st.db, &Default::default())
-        .await?
-        .into_iter()
-        .map(|p| {
-            (
-                p.id.to_string(),
-                format!("{} — {}", p.kode.as_str(), p.nama),
-            )
-        })
-        .collect();
+    let pds = super::semua_pd(&st).await?;
     let page = ListPage {
         ctx: Ctx::new(
             &user,

@@ -110,6 +110,13 @@ async fn pd_dikelola(st: &AppState, user: &User) -> Result<Vec<PerangkatDaerah>,
         .collect())
 }
 
+/// Every PD as a filter option.
+async fn semua_pd(st: &AppState) -> Result<Vec<(String, String)>, PageError> {
+    Ok(pd_options(
+        &pd::list(&st.db, &pd::PdFilter::default()).await?,
+    ))
+}
+
 /// (id, "KODE — Nama") of PDs, for a `<select>`.
 fn pd_options(pds: &[PerangkatDaerah]) -> Vec<(String, String)> {
     pds.iter()
