@@ -2,11 +2,11 @@
 //! database's directory (`simpul_store::bus::DbSource`), evidence in
 //! `<data_dir>/bus/bukti`, NIK key in `<data_dir>/bus/kunci-nik.key`.
 //!
-//! Refresh: every `REFRESH` the gateway reloads the directory from the database. A
-//! notify from the web state would be quicker, but `simpul bus` runs as its own process
-//! and replicas each need to see changes too, so a short interval is the one mechanism
-//! that works everywhere; a few seconds between the Dinas' approval and the first
-//! routed call is acceptable for a review that takes days.
+//! Refresh: inside `simpul serve` the web notifies the gateway after every change to
+//! the directory (`simpul_web::bus_refresh`), so an approval or a revocation takes
+//! effect at once. `simpul bus` runs as its own process (and replicas each need to see
+//! changes too), so every `REFRESH` the gateway also reloads the directory from the
+//! database: the mechanism that works everywhere, a few seconds behind at most.
 //!
 //! Next to the gateway runs the indexer (`simpul_store::bus::indeks`), copying the
 //! evidence log into the database every `INDEKS` for the exchange pages; it stops after
@@ -54,6 +54,7 @@ impl Bus {
             bukti: self.bukti.clone(),
             kunci_publik: self.log.public_key().to_hex(),
             metrics_url: Some(format!("http://{}/metrics", s.bus_listen)),
+            segarkan: Some(self.gateway.refresh_handle()),
         }
     }
 }

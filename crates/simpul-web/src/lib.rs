@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod bus_refresh;
 pub mod cache;
 pub mod chart;
 pub mod document_input;
@@ -162,6 +163,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(ops::metrics_page))
         .route("/static/{name}", get(ops::asset))
         .fallback(|| async { error::PageError::NotFound })
+        .layer(from_fn_with_state(state.clone(), bus_refresh::layer))
         .layer(from_fn_with_state(state.clone(), auth::csrf::layer))
         .layer(DefaultBodyLimit::max(state.cfg.body_limit))
         .layer(from_fn(ops::track))

@@ -55,6 +55,9 @@ pub struct BusWeb {
     pub kunci_publik: String,
     /// The gateway's Prometheus endpoint, for the dashboard's link.
     pub metrics_url: Option<String>,
+    /// Notified after every change to the bus directory (`bus_refresh`), so an
+    /// in-process gateway reloads at once instead of at its next interval.
+    pub segarkan: Option<std::sync::Arc<tokio::sync::Notify>>,
 }
 
 /// Everything a handler can reach.

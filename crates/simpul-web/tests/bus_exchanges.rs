@@ -160,6 +160,7 @@ async fn spawn() -> App {
         bukti,
         kunci_publik: kunci_publik.clone(),
         metrics_url: Some("http://127.0.0.1:8081/metrics".into()),
+        segarkan: None,
     };
     let blobs = simpul_store::blob::BlobStore::in_data_dir(&dir).unwrap();
     let state = AppState::with_bus(db.clone(), blobs, WebConfig::default(), bus);

@@ -22,9 +22,14 @@ pub struct Holder {
 impl Holder {
     /// Start with `first`.
     pub fn new(first: Snapshot) -> Self {
+        Self::with_notify(first, Arc::new(Notify::new()))
+    }
+
+    /// Start with `first`, reloading whenever `notify` is notified.
+    pub fn with_notify(first: Snapshot, notify: Arc<Notify>) -> Self {
         Self {
             current: RwLock::new((Arc::new(first), Instant::now())),
-            notify: Arc::new(Notify::new()),
+            notify,
         }
     }
 

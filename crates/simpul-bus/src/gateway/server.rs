@@ -51,6 +51,7 @@ pub struct GatewayBuilder {
     evidence: EvidenceLog,
     nik: KunciNik,
     metrics: Option<PrometheusHandle>,
+    refresh: Option<Arc<Notify>>,
 }
 
 impl Gateway {
@@ -67,6 +68,7 @@ impl Gateway {
             evidence,
             nik,
             metrics: None,
+            refresh: None,
         }
     }
 
@@ -164,6 +166,14 @@ impl Gateway {
 }
 
 impl GatewayBuilder {
+    /// Reload the directory whenever `n` is notified, besides the refresh interval: the
+    /// control plane of the same process notifies it after every change, so an
+    /// approval or a revocation takes effect at once.
+    pub fn refresh_on(mut self, n: Arc<Notify>) -> Self {
+        self.refresh = Some(n);
+        self
+    }
+
     /// Render `/metrics` from this handle (the one `simpul serve` already installed)
     /// instead of installing a recorder of the bus's own.
     pub fn metrics_handle(mut self, h: PrometheusHandle) -> Self {
@@ -178,7 +188,10 @@ impl GatewayBuilder {
     /// the bus starts even when the database does not answer.
     pub async fn build(self) -> Result<Gateway, BuildError> {
         let tls = tls::client_config(self.cfg.ca_tambahan.as_deref())?;
-        let holder = Arc::new(Holder::new(Snapshot::default()));
+        let holder = Arc::new(match self.refresh {
+            Some(n) => Holder::with_notify(Snapshot::default(), n),
+            None => Holder::new(Snapshot::default()),
+        });
         let _ = holder.refresh(self.source.as_ref()).await;
         let tokens = match self.cfg.token_key {
             Some(k) => TokenKey::from_bytes(k),

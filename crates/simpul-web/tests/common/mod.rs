@@ -85,6 +85,8 @@ pub struct BusParts {
     pub nik: simpul_bus::nik::KunciNik,
     pub log: simpul_bus::evidence::EvidenceLog,
     pub bukti: PathBuf,
+    /// What the web notifies after a change to the directory (give it to the gateway).
+    pub segarkan: std::sync::Arc<tokio::sync::Notify>,
 }
 
 /// The demo server of an installation that runs the bus, as `simpul serve` builds it:
@@ -100,13 +102,20 @@ pub async fn spawn_app_with_bus() -> (TestApp, BusParts) {
             simpul_bus::evidence::EvidenceConfig::new(&bukti),
         )
         .unwrap();
+        let segarkan = std::sync::Arc::new(tokio::sync::Notify::new());
         let web = simpul_web::state::BusWeb {
             nik: nik.clone(),
             bukti: bukti.clone(),
             kunci_publik: log.public_key().to_hex(),
             metrics_url: None,
+            segarkan: Some(segarkan.clone()),
         };
-        parts = Some(BusParts { nik, log, bukti });
+        parts = Some(BusParts {
+            nik,
+            log,
+            bukti,
+            segarkan,
+        });
         AppState::with_bus(db, blobs, cfg, web)
     })
     .await;
