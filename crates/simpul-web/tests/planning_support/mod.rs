@@ -18,9 +18,12 @@ pub const PDF_V2: &[u8] = b"%PDF-1.7\nArsitektur SPBE ditetapkan\n%%EOF";
 /// A review report.
 pub const REPORT: &[u8] = b"%PDF-1.7\nLaporan reviu paruh waktu\n%%EOF";
 
-/// Today plus `offset` days (UTC), as `YYYY-MM-DD`.
+/// Today in WIB (the test server's zone) plus `offset` days, as `YYYY-MM-DD`.
 pub fn day(offset: i64) -> String {
-    let d = time::OffsetDateTime::now_utc().date() + time::Duration::days(offset);
+    // The server's "today" is the region's (WIB by default), not UTC's: from 17:00 UTC
+    // on they differ, and "tomorrow" must be tomorrow in WIB to be in the future.
+    let wib = time::UtcOffset::from_hms(7, 0, 0).unwrap();
+    let d = time::OffsetDateTime::now_utc().to_offset(wib).date() + time::Duration::days(offset);
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
