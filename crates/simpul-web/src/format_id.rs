@@ -92,6 +92,20 @@ pub fn tanggal_waktu(dt: OffsetDateTime, offset: UtcOffset) -> String {
     )
 }
 
+/// Formats a moment to the second in the given offset: `17 Agustus 2026 14.05.09 WIB`
+/// (where seconds matter, e.g. the exchanges the bus recorded).
+pub fn tanggal_waktu_detik(dt: OffsetDateTime, offset: UtcOffset) -> String {
+    let local = dt.checked_to_offset(offset).unwrap_or(dt);
+    format!(
+        "{} {:02}.{:02}.{:02} {}",
+        tanggal(local.date()),
+        local.hour(),
+        local.minute(),
+        local.second(),
+        zona(local.offset())
+    )
+}
+
 /// Names an offset the way Indonesians do: WIB, WITA, WIT, otherwise `UTC+hh`.
 fn zona(offset: UtcOffset) -> String {
     let (h, m, _) = offset.as_hms();

@@ -98,7 +98,7 @@ pub struct AuditQuery {
 }
 
 /// `YYYY-MM-DD` from a date input.
-fn parse_date(s: &str) -> Option<Date> {
+pub(crate) fn parse_date(s: &str) -> Option<Date> {
     let mut it = s.trim().splitn(3, '-');
     let y = it.next()?.parse().ok()?;
     let m = Month::try_from(it.next()?.parse::<u8>().ok()?).ok()?;

@@ -10,12 +10,13 @@ use serde::Deserialize;
 use simpul_domain::ids::PdId;
 use simpul_store::bus::indeks;
 use simpul_store::bus::pertukaran::{self, PER_HALAMAN, Saring};
-use time::{Date, Duration, Month, Time};
+use time::{Date, Duration, Time};
 
 use super::{Baris, akses, baris, ms};
 use crate::auth::PageUser;
 use crate::error::PageError;
 use crate::extract::PagePath;
+use crate::pages::audit::parse_date;
 use crate::pages::bus::{Tab, tabs};
 use crate::pages::{Ctx, page_number, region_name, render, url_encode};
 use crate::state::AppState;
@@ -56,15 +57,6 @@ struct ListPage {
     query_base: String,
     date_error: bool,
     masalah_indeks: Option<String>,
-}
-
-/// `YYYY-MM-DD` from a date input.
-fn parse_date(s: &str) -> Option<Date> {
-    let mut it = s.trim().splitn(3, '-');
-    let y = it.next()?.parse().ok()?;
-    let m = Month::try_from(it.next()?.parse::<u8>().ok()?).ok()?;
-    let d = it.next()?.parse().ok()?;
-    Date::from_calendar_date(y, m, d).ok()
 }
 
 fn isi(s: &str) -> Option<String> {
@@ -189,16 +181,4 @@ pub async fn detail(
         p,
     };
     Ok(render(StatusCode::OK, &page))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_date;
-
-    #[test]
-    fn dates_from_inputs() {
-        assert!(parse_date("2026-02-28").is_some());
-        assert!(parse_date("2026-02-30").is_none());
-        assert!(parse_date("x").is_none());
-    }
 }

@@ -30,7 +30,7 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::auth::User;
 use crate::auth::current::target_of;
 use crate::error::PageError;
-use crate::format_id::{desimal, tanggal, tanggal_waktu};
+use crate::format_id::{desimal, tanggal_waktu_detik};
 use crate::i18n::Lang;
 use crate::state::AppState;
 
@@ -126,20 +126,10 @@ pub async fn akses(st: &AppState, user: &User) -> Result<Option<Akses>, PageErro
 /// A time from the index (unix µs) in the region's zone, to the second, the Indonesian
 /// way: `5 Maret 2026 14.03.27 WITA`.
 pub fn waktu(us: i64, offset: UtcOffset) -> String {
-    let Ok(t) = OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000) else {
-        return us.to_string();
-    };
-    let local = t.to_offset(offset);
-    // The zone's name as the shared formatter writes it (WIB, WITA, WIT).
-    let full = tanggal_waktu(t, offset);
-    let zona = full.rsplit(' ').next().unwrap_or_default();
-    format!(
-        "{} {:02}.{:02}.{:02} {zona}",
-        tanggal(local.date()),
-        local.hour(),
-        local.minute(),
-        local.second()
-    )
+    match OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000) {
+        Ok(t) => tanggal_waktu_detik(t, offset),
+        Err(_) => us.to_string(),
+    }
 }
 
 /// Microseconds as milliseconds with one decimal: `12,3 ms`.
