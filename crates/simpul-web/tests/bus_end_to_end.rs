@@ -119,7 +119,7 @@ async fn set_up_through_the_pages(app: &TestApp, up: SocketAddr) -> String {
 
 #[tokio::test]
 async fn register_approve_call_prove_and_trace_a_nik() {
-    let (app, bus) = spawn_app_with_bus().await;
+    let (app, bus) = spawn_app_with_bus(None).await;
     let up = upstream().await;
     // The gateway routes from the database, as `simpul serve` runs it; it reloads when
     // the pages change the directory (its interval is an hour here, so only that counts).

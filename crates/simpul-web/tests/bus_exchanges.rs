@@ -5,21 +5,17 @@
 //! NIK in any page.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::PathBuf;
+mod common;
 
+use common::{PASSWORD, Session, TestApp, client, spawn_app_with_bus};
 use simpul_bus::Hash256;
-use simpul_bus::evidence::{
-    Durasi, EvidenceConfig, EvidenceLog, Hasil, Layanan, Pertukaran, SidikBadan, Ukuran,
-};
+use simpul_bus::evidence::{Durasi, Hasil, Layanan, Pertukaran, SidikBadan, Ukuran};
 use simpul_bus::nik::KunciNik;
 use simpul_domain::bus::KodeLayanan;
 use simpul_store::bus::pertukaran::{self, Lingkup, Saring};
 use simpul_store::bus::{indeks, konsumen};
-use simpul_store::{Actor, Db, pd};
-use simpul_web::state::BusWeb;
-use simpul_web::{AppState, WebConfig};
+use simpul_store::{Actor, pd};
 use time::{Duration, OffsetDateTime};
-use tokio::sync::oneshot;
 
 const SUPER_ADMIN: &str = "198104052004051019";
 const ADMIN_SETDA: &str = "199303302020051008";
@@ -37,19 +33,17 @@ const NIK_B: &str = "6310011203850002";
 const NIK_ABSENT: &str = "6310015505950003";
 
 struct App {
-    base: String,
-    db: Db,
-    dir: PathBuf,
+    app: TestApp,
     kunci_publik: String,
     /// Sequence numbers of E1 (BAPPEDA's siks → DISDUKCAPIL/penduduk, forwarded), E2
     /// (siks → SETDA/pegawai, refused), E3 (DINKES' sehat → DINKES/faskes, failed).
     seq: [i64; 3],
-    _stop: oneshot::Sender<()>,
 }
 
-impl Drop for App {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
+impl std::ops::Deref for App {
+    type Target = TestApp;
+    fn deref(&self) -> &TestApp {
+        &self.app
     }
 }
 
@@ -91,14 +85,8 @@ fn entri(
 }
 
 async fn spawn() -> App {
-    let dir = std::env::temp_dir().join(format!("simpul-web-bx-{}", uuid::Uuid::now_v7()));
-    let db = Db::open_data_dir(&dir).await.unwrap();
-    simpul_store::migrate::run(&db).await.unwrap();
-    let hash = simpul_web::auth::password::hash(simpul_store::demo::DEMO_PASSWORD).unwrap();
-    let today = OffsetDateTime::now_utc().date();
-    simpul_store::demo::load(&db, "tanah-bumbu", &hash, today)
-        .await
-        .unwrap();
+    let (app, bus) = spawn_app_with_bus(Some("http://127.0.0.1:8081/metrics".into())).await;
+    let db = app.db.clone();
     let sys = Actor::sistem();
     for (kode, pd_kode, nama) in [("siks", "BAPPEDA", "SIKS-NG"), ("sehat", "DINKES", "Sehat")] {
         let p = pd::by_kode(&db, pd_kode).await.unwrap();
@@ -107,11 +95,8 @@ async fn spawn() -> App {
             .await
             .unwrap();
     }
-    // The installation's NIK key, as `simpul serve` loads it, and a real log.
-    std::fs::create_dir_all(dir.join("bus")).unwrap();
-    let key = KunciNik::load_or_create(&dir.join("bus").join("kunci-nik.key")).unwrap();
-    let bukti = dir.join("bus").join("bukti");
-    let log = EvidenceLog::open(EvidenceConfig::new(&bukti)).unwrap();
+    // The installation's NIK key and its real log, as `simpul serve` opens them.
+    let (key, log, bukti) = (bus.nik, bus.log, bus.bukti);
     let tolak = Hasil::Ditolak {
         http: 403,
         kode: "izin_tidak_ada".into(),
@@ -155,110 +140,30 @@ async fn spawn() -> App {
     let seq_of = |id: &str| rows.iter().find(|r| r.id_permintaan == id).unwrap().seq;
     let seq = [seq_of("req-e1"), seq_of("req-e2x"), seq_of("req-e3xx")];
 
-    let bus = BusWeb {
-        nik: key,
-        bukti,
-        kunci_publik: kunci_publik.clone(),
-        metrics_url: Some("http://127.0.0.1:8081/metrics".into()),
-        segarkan: None,
-    };
-    let blobs = simpul_store::blob::BlobStore::in_data_dir(&dir).unwrap();
-    let state = AppState::with_bus(db.clone(), blobs, WebConfig::default(), bus);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (tx, rx) = oneshot::channel::<()>();
-    tokio::spawn(async move {
-        simpul_web::serve(listener, state, async {
-            let _ = rx.await;
-        })
-        .await
-        .unwrap();
-    });
     App {
-        base: format!("http://{addr}"),
-        db,
-        dir,
+        app,
         kunci_publik,
         seq,
-        _stop: tx,
     }
 }
 
-struct S {
-    base: String,
-    cookie: String,
-    csrf: String,
-    http: reqwest::Client,
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
+/// A logged-in session whose requests answer (status, body).
+struct S(Session);
 
 impl App {
     async fn login(&self, nip: &str) -> S {
-        let http = client();
-        let resp = http
-            .post(format!("{}/masuk", self.base))
-            .header("origin", &self.base)
-            .form(&[
-                ("nip", nip),
-                ("sandi", simpul_store::demo::DEMO_PASSWORD),
-                ("lanjut", ""),
-            ])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), 303, "login of {nip}");
-        let cookie = resp
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with("simpul_sesi="))
-            .and_then(|v| v.split(';').next())
-            .unwrap()
-            .to_owned();
-        let mut s = S {
-            base: self.base.clone(),
-            cookie,
-            csrf: String::new(),
-            http,
-        };
-        let page = s.get("/profil").await.1;
-        let at = page.find("name=\"_csrf\" value=\"").unwrap() + "name=\"_csrf\" value=\"".len();
-        s.csrf = page[at..].split('"').next().unwrap().to_owned();
-        s
+        S(self.app.login(nip, PASSWORD).await)
     }
 }
 
 impl S {
     async fn get(&self, path: &str) -> (u16, String) {
-        let r = self
-            .http
-            .get(format!("{}{path}", self.base))
-            .header("cookie", &self.cookie)
-            .send()
-            .await
-            .unwrap();
+        let r = self.0.get(path).await;
         (r.status().as_u16(), r.text().await.unwrap())
     }
 
     async fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
-        let mut all = fields.to_vec();
-        all.push(("_csrf", &self.csrf));
-        let r = self
-            .http
-            .post(format!("{}{path}", self.base))
-            .header("cookie", &self.cookie)
-            .header("origin", &self.base)
-            .form(&all)
-            .send()
-            .await
-            .unwrap();
+        let r = self.0.post_form(path, fields).await;
         (r.status().as_u16(), r.text().await.unwrap())
     }
 }
@@ -439,7 +344,7 @@ async fn nik_lookup_is_for_the_officer_audited_and_never_shows_the_nik() {
     }
 
     // The trail: who looked up which hash, never the NIK.
-    let key = KunciNik::load_or_create(&app.dir.join("bus").join("kunci-nik.key")).unwrap();
+    let key = KunciNik::load_or_create(&app.data_dir().join("bus").join("kunci-nik.key")).unwrap();
     let page = simpul_store::audit::list(&app.db, &Default::default(), 100, 0)
         .await
         .unwrap();

@@ -39,6 +39,11 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The data folder (what `SIMPUL_DATA_DIR` would be).
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
     /// Files in the blob store (to prove that a refused upload stored nothing).
     pub fn blob_files(&self) -> usize {
         fn walk(p: &std::path::Path) -> usize {
@@ -91,7 +96,8 @@ pub struct BusParts {
 
 /// The demo server of an installation that runs the bus, as `simpul serve` builds it:
 /// the NIK key and evidence log in `<data_dir>/bus`, shared with the web.
-pub async fn spawn_app_with_bus() -> (TestApp, BusParts) {
+/// `metrics_url` is the gateway's Prometheus address the dashboard links to.
+pub async fn spawn_app_with_bus(metrics_url: Option<String>) -> (TestApp, BusParts) {
     let mut parts = None;
     let app = spawn(WebConfig::default(), true, |db, blobs, cfg, dir| {
         let bus = dir.join("bus");
@@ -107,7 +113,7 @@ pub async fn spawn_app_with_bus() -> (TestApp, BusParts) {
             nik: nik.clone(),
             bukti: bukti.clone(),
             kunci_publik: log.public_key().to_hex(),
-            metrics_url: None,
+            metrics_url,
             segarkan: Some(segarkan.clone()),
         };
         parts = Some(BusParts {
