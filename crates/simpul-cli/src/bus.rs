@@ -55,6 +55,7 @@ impl Bus {
             kunci_publik: self.log.public_key().to_hex(),
             metrics_url: Some(format!("http://{}/metrics", s.bus_listen)),
             segarkan: Some(self.gateway.refresh_handle()),
+            kesehatan: Some(self.gateway.kesehatan()),
         }
     }
 }

@@ -58,6 +58,8 @@ pub struct BusWeb {
     /// Notified after every change to the bus directory (`bus_refresh`), so an
     /// in-process gateway reloads at once instead of at its next interval.
     pub segarkan: Option<std::sync::Arc<tokio::sync::Notify>>,
+    /// The in-process gateway's latest upstream health checks (monitoring page).
+    pub kesehatan: Option<std::sync::Arc<simpul_bus::gateway::KesehatanHulu>>,
 }
 
 /// Everything a handler can reach.

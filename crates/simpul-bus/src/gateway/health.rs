@@ -1,9 +1,11 @@
 //! Background health checks of every active service's upstream (pingora's "health
 //! checks are background services"): a GET of its health path, at most 16 at a time,
-//! each within the health timeout. The result is a gauge; routing does not depend on
-//! it (one upstream per service: there is nothing to fail over to yet).
+//! each within the health timeout. The result is a gauge and [`KesehatanHulu`] (what the
+//! monitoring page shows); routing does not depend on it (one upstream per service:
+//! there is nothing to fail over to yet).
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 use bytes::Bytes;
 use http::Request;
@@ -16,6 +18,28 @@ use super::server::Shared;
 use super::upstream;
 
 const IN_FLIGHT: usize = 16;
+
+/// The latest round of checks: service key (`PD/code/version`) -> did the upstream
+/// answer below 500. Replaced whole after each round, so removed services drop out.
+#[derive(Debug, Default)]
+pub struct KesehatanHulu(RwLock<HashMap<String, bool>>);
+
+impl KesehatanHulu {
+    /// The latest result of every checked service.
+    pub fn semua(&self) -> HashMap<String, bool> {
+        match self.0.read() {
+            Ok(m) => m.clone(),
+            Err(p) => p.into_inner().clone(),
+        }
+    }
+
+    fn ganti(&self, round: HashMap<String, bool>) {
+        match self.0.write() {
+            Ok(mut m) => *m = round,
+            Err(p) => *p.into_inner() = round,
+        }
+    }
+}
 
 /// Check every upstream each `cfg.health_interval` until `stop`.
 pub async fn run(sh: Arc<Shared>, mut stop: watch::Receiver<bool>) {
@@ -31,9 +55,12 @@ pub async fn run(sh: Arc<Shared>, mut stop: watch::Receiver<bool>) {
         }
         let snap = sh.holder.current();
         let mut set = JoinSet::new();
+        let mut round = HashMap::new();
         for svc in snap.services().filter(|s| s.active) {
             while set.len() >= IN_FLIGHT {
-                let _ = set.join_next().await;
+                if let Some(Ok((key, up))) = set.join_next().await {
+                    round.insert(key, up);
+                }
             }
             let (sh, svc) = (Arc::clone(&sh), Arc::clone(svc));
             set.spawn(async move {
@@ -53,9 +80,16 @@ pub async fn run(sh: Arc<Shared>, mut stop: watch::Receiver<bool>) {
                     }
                     None => false,
                 };
-                metrik::health(&svc.key(), up);
+                let key = svc.key();
+                metrik::health(&key, up);
+                (key, up)
             });
         }
-        while set.join_next().await.is_some() {}
+        while let Some(r) = set.join_next().await {
+            if let Ok((key, up)) = r {
+                round.insert(key, up);
+            }
+        }
+        sh.kesehatan.ganti(round);
     }
 }

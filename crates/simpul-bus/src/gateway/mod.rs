@@ -37,6 +37,7 @@ pub use directory::{
     Consumer, Directory, DirectoryError, Grant, Klasifikasi, NikFields, OauthClient, RateLimit,
     Service, Snapshot,
 };
+pub use health::KesehatanHulu;
 pub use holder::Holder;
 pub use metrik::default_handle as default_metrics_handle;
 pub use problem::Kode;

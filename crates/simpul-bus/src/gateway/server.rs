@@ -32,6 +32,8 @@ pub(crate) struct Shared {
     pub(crate) limiter: Limiter,
     /// The health checker's client (each serving thread has its own pool).
     pub(crate) health_client: HttpClient,
+    /// The latest health check of each upstream, for the control plane.
+    pub(crate) kesehatan: Arc<health::KesehatanHulu>,
     /// TLS settings of every upstream client (roots parsed once, shared by the pools).
     pub(crate) tls: rustls::ClientConfig,
     pub(crate) tokens: TokenKey,
@@ -80,6 +82,11 @@ impl Gateway {
     /// Reload the directory now; on error the last good snapshot stays.
     pub async fn refresh(&self) -> Result<(), SourceError> {
         self.sh.holder.refresh(self.source.as_ref()).await
+    }
+
+    /// The latest background health check of each upstream (for a monitoring page).
+    pub fn kesehatan(&self) -> Arc<health::KesehatanHulu> {
+        Arc::clone(&self.sh.kesehatan)
     }
 
     /// The snapshot requests are routed from.
@@ -200,6 +207,7 @@ impl GatewayBuilder {
         let sh = Shared {
             limiter: Limiter::new(self.cfg.rate_limit_keys),
             health_client: upstream::client(4, &tls),
+            kesehatan: Arc::default(),
             tls,
             metrics: self.metrics.unwrap_or_else(metrik::default_handle),
             cfg: self.cfg,

@@ -115,6 +115,7 @@ pub async fn spawn_app_with_bus(metrics_url: Option<String>) -> (TestApp, BusPar
             kunci_publik: log.public_key().to_hex(),
             metrics_url,
             segarkan: Some(segarkan.clone()),
+            kesehatan: None,
         };
         parts = Some(BusParts {
             nik,

@@ -2,7 +2,7 @@
 //! the user may see: exchanges per hour (last 24 hours or 7 days), per service with the
 //! share refused or failed and when its upstream last answered, a latency histogram,
 //! refusals and failures by problem code; the upstream health the in-process gateway's
-//! background check reports (read from the shared Prometheus recorder); the indexer's
+//! background check reports (`BusWeb::kesehatan`); the indexer's
 //! state; a link to the gateway's `/metrics`.
 
 use std::collections::HashMap;
@@ -63,21 +63,6 @@ struct Page {
     indeks_seq: i64,
     indeks_diubah: String,
     indeks_masalah: Option<String>,
-}
-
-/// `simpul_bus_hulu_sehat{layanan="PD/kode/versi"} 1` lines of the shared recorder:
-/// the gateway's latest background check of each upstream.
-fn kesehatan(prometheus: &str) -> HashMap<String, bool> {
-    prometheus
-        .lines()
-        .filter_map(|l| l.strip_prefix("simpul_bus_hulu_sehat{"))
-        .filter_map(|l| {
-            let (labels, value) = l.rsplit_once("} ")?;
-            let at = labels.find("layanan=\"")? + "layanan=\"".len();
-            let key = labels[at..].split('"').next()?;
-            Some((key.to_owned(), value.trim().parse::<f64>().ok()? >= 1.0))
-        })
-        .collect()
 }
 
 fn latensi_label(i: usize) -> String {
@@ -201,7 +186,13 @@ pub async fn show(
         .collect();
     let grafik_masalah = bar_horizontal(&lang.t("bp-grafik-masalah"), &mbars, &opts);
 
-    let sehat = kesehatan(&st.metrics.render());
+    // The in-process gateway's latest checks; none when the bus runs elsewhere.
+    let sehat: HashMap<String, bool> = st
+        .bus
+        .as_ref()
+        .and_then(|b| b.kesehatan.as_ref())
+        .map(|k| k.semua())
+        .unwrap_or_default();
     let kosong = || "—".to_owned();
     let layanan = per_layanan
         .iter()
@@ -246,18 +237,6 @@ pub async fn show(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn health_from_prometheus_text() {
-        let text = "# TYPE simpul_bus_hulu_sehat gauge\n\
-            simpul_bus_hulu_sehat{layanan=\"DISDUK/penduduk/v1\"} 1\n\
-            simpul_bus_hulu_sehat{layanan=\"DINKES/faskes/v2\"} 0\n\
-            simpul_bus_lain{layanan=\"X\"} 1\n";
-        let h = kesehatan(text);
-        assert_eq!(h.len(), 2);
-        assert_eq!(h.get("DISDUK/penduduk/v1"), Some(&true));
-        assert_eq!(h.get("DINKES/faskes/v2"), Some(&false));
-    }
 
     #[test]
     fn bucket_labels() {
